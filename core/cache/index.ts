@@ -1,0 +1,8 @@
+export {
+  openGenerationCache,
+  type GenerationCache,
+  type CacheEntry,
+  type CacheScope,
+  type GenerationProbe,
+  type ServeCheck,
+} from './generation-cache';

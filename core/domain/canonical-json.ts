@@ -1,0 +1,115 @@
+import { GenError } from './gen-error';
+
+// core-api.md "Reproducible hash": byte-compatible with Python
+// json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=True).
+
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
+
+// Everything outside printable ASCII (' '..'~'), plus the quote and the backslash. Astral characters are two
+// UTF-16 code units, so escaping unit by unit yields Python's surrogate-pair escapes, lone surrogates included.
+const NEEDS_ESCAPE = /["\\]|[^\x20-\x7e]/g;
+
+function escapeUnit(unit: string): string {
+  return SHORT_ESCAPES[unit] ?? `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+function quote(text: string): string {
+  return `"${text.replace(NEEDS_ESCAPE, escapeUnit)}"`;
+}
+
+/**
+ * Orders strings by Unicode code point, as Python sorts str. This differs from the default UTF-16 order only
+ * where a surrogate pair meets a BMP character at or above U+E000.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  let i = 0;
+  const n = Math.min(a.length, b.length);
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length - b.length;
+  // Back up onto a shared high surrogate: it may pair with the differing unit in one string only.
+  const prev = i > 0 ? a.charCodeAt(i - 1) : 0;
+  if (prev >= 0xd800 && prev <= 0xdbff) {
+    const ca = a.codePointAt(i - 1) as number;
+    const cb = b.codePointAt(i - 1) as number;
+    if (ca !== cb) return ca - cb;
+    // The same lone high surrogate in both: the code points that follow it decide.
+  }
+  return (a.codePointAt(i) as number) - (b.codePointAt(i) as number);
+}
+
+/** Where encoding stands, as a path stack, so an error can name the offending value. */
+type Walk = { ancestors: Set<object>; path: (string | number)[] };
+
+function badValue(walk: Walk, issue: string): GenError {
+  const path = walk.path.length === 0 ? '(value)' : walk.path.join('.');
+  return new GenError('GEN_BAD_REQUEST', `Invalid request: '${path}' ${issue}.`, { issues: [{ path, message: issue }] });
+}
+
+function numberText(n: number, walk: Walk): string {
+  if (!Number.isFinite(n)) throw badValue(walk, `is not a finite number (${String(n)})`);
+  // Integers print as Python prints ints: never in exponent form (JavaScript switches at 1e21); -0 is 0.
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n === 0 ? 0 : n) : BigInt(n).toString();
+  return String(n);
+}
+
+function encode(value: unknown, walk: Walk): string {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      return numberText(value, walk);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return value.toString();
+    case 'object':
+      if (value === null) return 'null';
+      if (walk.ancestors.has(value)) throw badValue(walk, 'is a cyclic reference');
+      walk.ancestors.add(value);
+      try {
+        return Array.isArray(value) ? encodeArray(value, walk) : encodeObject(value as Record<string, unknown>, walk);
+      } finally {
+        walk.ancestors.delete(value);
+      }
+    default:
+      throw badValue(walk, `cannot be encoded as JSON (${typeof value})`);
+  }
+}
+
+function encodeArray(items: readonly unknown[], walk: Walk): string {
+  const parts: string[] = [];
+  items.forEach((item, i) => {
+    walk.path.push(i);
+    // As JSON.stringify does, an undefined element stands as null so positions are kept.
+    parts.push(item === undefined ? 'null' : encode(item, walk));
+    walk.path.pop();
+  });
+  return `[${parts.join(',')}]`;
+}
+
+function encodeObject(record: Record<string, unknown>, walk: Walk): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(record).sort(compareCodePoints)) {
+    const child = record[key];
+    if (child === undefined) continue;
+    walk.path.push(key);
+    parts.push(`${quote(key)}:${encode(child, walk)}`);
+    walk.path.pop();
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** The canonical text of a JSON-like value; `NaN`, `±Infinity`, functions, symbols and cycles throw GEN_BAD_REQUEST. */
+export function canonicalJson(value: unknown): string {
+  const walk: Walk = { ancestors: new Set(), path: [] };
+  if (value === undefined) throw badValue(walk, 'cannot be encoded as JSON (undefined)');
+  return encode(value, walk);
+}

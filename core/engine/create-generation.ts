@@ -1,0 +1,214 @@
+import { DEFAULT_GENERATION_PRIORITY, GenError, type ContentRating, type CreateGenerationResult } from '../domain';
+import { clampContentRating, type SocialEnforcement } from '../social';
+import { isoTime } from '../storage';
+import type { EngineContext } from './engine-context';
+import { flightWait } from './flight-wait';
+import { rowToGeneration, type GenerationRow } from './generation-row';
+import type { Emit } from './generation-store';
+import { newGenerationRow } from './new-generation-row';
+import { prepareRequest, type Prepared } from './prepare-request';
+import { buildProviderJob } from './provider-job';
+import { buildWhy, createReuseFinder, resultMediaPresent, type DedupScope, type Skipped } from './reuse';
+
+// generation.md §11 steps 7–12 on top of prepareRequest (steps 1–6).
+
+type FlightOutcome = { kind: 'created' | 'in_flight' | 'completed_match'; row: GenerationRow };
+
+export function estimateCost(ctx: EngineContext, prepared: Prepared): number {
+  const job = buildProviderJob({
+    generationId: '',
+    operation: prepared.operation,
+    prompt: prepared.prompt.text,
+    seed: prepared.seed,
+    modelParams: prepared.modelParams,
+    canonicalParams: prepared.canonicalParams,
+    inputs: prepared.inputs,
+    media: ctx.media,
+    attempt: 1,
+    deadlineAt: ctx.now(),
+  });
+  return prepared.provider.adapter.estimateCostUsd(job, prepared.provider.config);
+}
+
+export function withinCaps(social: SocialEnforcement) {
+  return (rating: ContentRating) =>
+    clampContentRating(rating, social.worldMaxRating, social.userMaxRating) === rating;
+}
+
+export function emitRatingClamped(emit: Emit, id: string, social: SocialEnforcement): void {
+  if (!social.ratingClamped || social.requestedRating === null) return;
+  emit('generation.ratingClamped', id, {
+    generationId: id,
+    originalRating: social.requestedRating,
+    contentRating: social.contentRating,
+    worldMaxRating: social.worldMaxRating,
+    userMaxRating: social.userMaxRating,
+  });
+}
+
+export function createGenerationFlow(ctx: EngineContext) {
+  const finder = createReuseFinder(ctx);
+  const flights = new Map<string, Promise<FlightOutcome>>();
+
+  function reuse(
+    row: GenerationRow,
+    why: ReturnType<typeof buildWhy>,
+    outcome: 'dedup_hit' | 'in_flight_join' | 'cache_hit',
+    prepared: Prepared,
+  ): CreateGenerationResult {
+    const { request } = prepared;
+    ctx.store.commit('record a reuse', (emit) => {
+      ctx.log.lookup(ctx.now(), request.projectId, request.nodeId, prepared.provider.config.id, row.id, outcome);
+      emit('generation.reused', row.id, { generationId: row.id, why });
+    });
+    return { generation: rowToGeneration(ctx.store.get(row.id) ?? row), why };
+  }
+
+  /** §9 steps 2–4, run by the one caller of this process that leads the flight key. */
+  async function lead(flightKey: string, prepared: Prepared, scope: DedupScope, skipped: Skipped): Promise<FlightOutcome> {
+    const always = prepared.config.strategy === 'always';
+    const existing = (): FlightOutcome | undefined => {
+      const running = finder.inFlight(scope);
+      if (running !== undefined) return { kind: 'in_flight', row: running };
+      const done = always ? undefined : finder.completedMatch(scope, skipped);
+      return done === undefined ? undefined : { kind: 'completed_match', row: done };
+    };
+    for (;;) {
+      const found = existing();
+      if (found !== undefined) return found;
+      if (ctx.queue.takeFlight(flightKey, ctx.now())) break;
+      await flightWait(ctx);
+    }
+    try {
+      // Another process may have inserted between our look and our lease.
+      const found = existing();
+      if (found !== undefined) return found;
+      return { kind: 'created', row: insertNew(prepared) };
+    } finally {
+      ctx.queue.dropFlight(flightKey);
+    }
+  }
+
+  function insertNew(prepared: Prepared): GenerationRow {
+    const { request, config, provider, social } = prepared;
+    const estimatedCostUsd = estimateCost(ctx, prepared);
+    ctx.budgets.check(request.budget, request, estimatedCostUsd); // step 10
+    const createdAt = ctx.now();
+    const { catalog: _catalog, ...storedRequest } = request;
+    const row = newGenerationRow({
+      id: ctx.newId(),
+      projectId: request.projectId,
+      nodeId: request.nodeId,
+      worldId: request.worldId ?? null,
+      providerId: provider.config.id,
+      operation: prepared.operation,
+      generationType: config.generationType,
+      purpose: config.purpose,
+      strategy: config.strategy,
+      priority: request.priority ?? DEFAULT_GENERATION_PRIORITY,
+      preview: request.preview === true,
+      request: storedRequest,
+      canonicalParams: prepared.canonicalParams,
+      inputs: prepared.inputs,
+      hash: prepared.hash,
+      cacheKey: prepared.cacheKey,
+      seed: prepared.seed,
+      finalPrompt: prepared.prompt.text,
+      promptSource: prepared.prompt.source,
+      promptVersionId: prepared.prompt.versionId,
+      socialContext: social.context,
+      playthroughId: request.playthroughId ?? null,
+      playerId: request.playerId ?? null,
+      parentGenerationId: null,
+      retryCount: 0,
+      estimatedCostUsd,
+      createdAt,
+    });
+    ctx.store.commit('create the generation', (emit) => {
+      ctx.store.insert(row, emit);
+      ctx.queue.insertJob(row.id, row.providerId, row.priority, createdAt);
+      emitRatingClamped(emit, row.id, social);
+    });
+    ctx.wake();
+    return row;
+  }
+
+  async function create(raw: unknown): Promise<CreateGenerationResult> {
+    const prepared = await prepareRequest(raw, { providers: ctx.providers, now: ctx.now, media: ctx.media });
+    const { request, config, provider, hash, cacheKey, social } = prepared;
+    const scope: DedupScope = { projectId: request.projectId, providerId: provider.config.id, operation: prepared.operation, hash };
+    const skipped: Skipped = [];
+    const always = config.strategy === 'always';
+    const why = (source: 'created' | 'dedup' | 'cache', reason: Parameters<typeof buildWhy>[0]['reason'], extra = {}) =>
+      buildWhy({ source, reason, hash, cacheKey, scope, skipped, ratingClamped: social.ratingClamped, ...extra });
+
+    if (!always) {
+      const match = finder.completedMatch(scope, skipped); // step 7
+      if (match !== undefined) return reuse(match, why('dedup', 'completed_match', { matchedGenerationId: match.id }), 'dedup_hit', prepared);
+    }
+    if (cacheKey !== null) {
+      const hit = await lookupCache(prepared, cacheKey, skipped); // step 8
+      if (hit !== undefined) {
+        const cacheEntry = { writtenAt: isoTime(hit.entry.writtenAtMs), expiresAt: isoTime(hit.entry.expiresAtMs) };
+        return reuse(hit.row, why('cache', 'cache_hit', { matchedGenerationId: hit.row.id, cacheEntry }), 'cache_hit', prepared);
+      }
+    }
+    const flightKey = `${scope.projectId}|${scope.providerId}|${scope.operation}|${hash}`; // step 9
+    const joined = flights.get(flightKey);
+    if (joined !== undefined) {
+      const outcome = await joined;
+      const reason = outcome.kind === 'completed_match' ? 'completed_match' : 'in_flight';
+      return reuse(outcome.row, why('dedup', reason, { matchedGenerationId: outcome.row.id }), reason === 'in_flight' ? 'in_flight_join' : 'dedup_hit', prepared);
+    }
+    const leading = lead(flightKey, prepared, scope, skipped);
+    flights.set(flightKey, leading);
+    let outcome: FlightOutcome;
+    try {
+      outcome = await leading;
+    } finally {
+      flights.delete(flightKey);
+    }
+    if (outcome.kind === 'created') {
+      return { generation: rowToGeneration(outcome.row), why: why('created', always ? 'cache_disabled' : 'new') };
+    }
+    const reason = outcome.kind === 'completed_match' ? 'completed_match' : 'in_flight';
+    return reuse(outcome.row, why('dedup', reason, { matchedGenerationId: outcome.row.id }), reason === 'in_flight' ? 'in_flight_join' : 'dedup_hit', prepared);
+  }
+
+  /** §8: at most one of hit, miss or stale is recorded per lookup. */
+  async function lookupCache(prepared: Prepared, cacheKey: string, skipped: Skipped) {
+    const { request } = prepared;
+    const cacheScope = { projectId: request.projectId, nodeId: request.nodeId, cacheKey };
+    const entry = await ctx.cache.read(cacheScope);
+    const record = (outcome: 'cache_miss' | 'cache_stale') =>
+      ctx.log.lookup(ctx.now(), request.projectId, request.nodeId, prepared.provider.config.id, null, outcome);
+    if (entry === undefined) {
+      record('cache_miss');
+      return undefined;
+    }
+    const check = ctx.cache.check(entry, probe, withinCaps(prepared.social));
+    if (check.servable) {
+      const row = ctx.store.get(entry.generationId);
+      if (row !== undefined) return { entry, row };
+    }
+    const reason = check.servable ? 'generation_missing' : check.reason;
+    skipped.push({ step: 'cache', generationId: entry.generationId, reason });
+    if (reason === 'expired' || reason === 'generation_missing' || reason === 'not_completed') await ctx.cache.remove(cacheScope);
+    record('cache_stale');
+    return undefined;
+  }
+
+  function probe(generationId: string) {
+    const row = ctx.store.get(generationId);
+    if (row === undefined) return null;
+    return { status: row.status, projectId: row.projectId, nodeId: row.nodeId, mediaPresent: resultMediaPresent(ctx, row.result) };
+  }
+
+  return { create, probe, finder, insertNew };
+}
+
+export type GenerationFlow = ReturnType<typeof createGenerationFlow>;
+
+export function notFound(id: string): GenError {
+  return new GenError('GEN_NOT_FOUND', `Generation '${id}' was not found.`, { entity: 'generation', id });
+}

@@ -1,0 +1,114 @@
+import { CACHE_TTL_SECONDS, GenerationNodeConfigSchema, type GenerationNodeConfig, type GenError, type ProviderResult, type GenerationStatus } from '../domain';
+import type { EngineContext } from './engine-context';
+import type { GenerationRow } from './generation-row';
+import type { Emit } from './generation-store';
+import { fallbackResult } from './fallback';
+
+// generation.md §11 steps 14–16 and §13.2: the writes that end a generation, then the cache write,
+// then telemetry.updated, then the settle signal that `wait()` resolves on.
+
+export type Failure = { error: GenError; errorClass: string | null };
+
+export function storedConfig(row: GenerationRow): GenerationNodeConfig | undefined {
+  const request = JSON.parse(row.request) as { config?: unknown };
+  const parsed = GenerationNodeConfigSchema.safeParse(request.config);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function toSceneIdOf(row: GenerationRow): string | null {
+  const request = JSON.parse(row.request) as { toScene?: { id?: string } };
+  return request.toScene?.id ?? null;
+}
+
+export type Finisher = ReturnType<typeof createFinisher>;
+
+/** `begin` marks a generation whose terminal effects are being written; `settle` says they all are. */
+export type Settlement = { begin(id: string): void; settle(id: string): void };
+
+export function createFinisher(ctx: EngineContext, settlement: Settlement) {
+  function afterTerminal(row: GenerationRow): void {
+    ctx.store.commit('record telemetry', (emit) => {
+      emit('telemetry.updated', row.id, {
+        providerId: row.providerId,
+        operation: row.operation,
+        projectId: row.projectId,
+        nodeId: row.nodeId,
+      });
+    });
+    settlement.settle(row.id);
+    ctx.wake();
+  }
+
+  /** The terminal transaction; a refused transition settles at once so no waiter is left hanging. */
+  function terminal(id: string, operation: string, fn: (emit: Emit) => GenerationRow): GenerationRow {
+    settlement.begin(id);
+    try {
+      return ctx.store.commit(operation, fn);
+    } catch (error) {
+      settlement.settle(id);
+      throw error;
+    }
+  }
+
+  /** Ends a generation as failed with its fallback; `also` adds writes to the same transaction. */
+  function fail(row: GenerationRow, from: GenerationStatus, failure: Failure, also?: (emit: Emit) => void): GenerationRow {
+    const result = fallbackResult(storedConfig(row), toSceneIdOf(row), ctx.media);
+    const ended = terminal(row.id, 'record the failure', (emit) => {
+      also?.(emit);
+      const done = ctx.store.terminate(row.id, from, 'failed', {
+        result,
+        errorCode: failure.error.code,
+        errorClass: failure.errorClass,
+        errorMessage: failure.error.message,
+      }, emit);
+      if (result !== null) emit('generation.fallbackApplied', row.id, { generationId: row.id, fallbackMode: result.fallbackMode });
+      return done;
+    });
+    afterTerminal(ended);
+    return ended;
+  }
+
+  function cancel(row: GenerationRow, from: GenerationStatus, also?: (emit: Emit) => void): GenerationRow {
+    const ended = terminal(row.id, 'cancel the generation', (emit) => {
+      also?.(emit);
+      return ctx.store.terminate(row.id, from, 'cancelled', {}, emit);
+    });
+    afterTerminal(ended);
+    return ended;
+  }
+
+  /** Step 14 (media already stored by the caller), then step 15 and 16. */
+  async function complete(row: GenerationRow, result: ProviderResult, also: (emit: Emit) => void): Promise<GenerationRow> {
+    const ended = terminal(row.id, 'store the result', (emit) => {
+      also(emit);
+      return ctx.store.terminate(row.id, 'processing', 'completed', { result }, emit);
+    });
+    await writeCache(ended);
+    afterTerminal(ended);
+    return ended;
+  }
+
+  async function writeCache(row: GenerationRow): Promise<void> {
+    if (row.cacheKey === null || row.preview === 1 || row.strategy === 'always') return;
+    const scope = { projectId: row.projectId, nodeId: row.nodeId, cacheKey: row.cacheKey };
+    if (!ctx.cache.writable(scope, row.createdAt)) return;
+    const writtenAtMs = ctx.now();
+    const ttl = CACHE_TTL_SECONDS[row.strategy as keyof typeof CACHE_TTL_SECONDS];
+    const social = row.socialContext === null ? null : (JSON.parse(row.socialContext) as { contentRating?: string });
+    const written = await ctx.cache.write({
+      ...scope,
+      generationId: row.id,
+      hash: row.hash,
+      contentRating: (social?.contentRating ?? null) as never,
+      strategy: row.strategy as never,
+      writtenAtMs,
+      expiresAtMs: writtenAtMs + ttl * 1000,
+    });
+    if (!written) return;
+    ctx.store.commit('record the cache write', (emit) => {
+      emit('cache.written', row.id, { projectId: row.projectId, nodeId: row.nodeId, key: row.cacheKey, count: 1 });
+    });
+  }
+
+  return { fail, cancel, complete };
+}

@@ -1,0 +1,107 @@
+import { Background, BackgroundVariant, MiniMap, ReactFlow, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
+import { useCallback, useState } from 'react';
+import { checkConnection } from '../../graph/connection-rules';
+import type { FlowEdge, FlowNode } from '../../graph/flow-sync';
+import { GRID } from '../../graph/document-ops';
+import { useGraphStore, useStudio, useUiStore } from '../../stores/context';
+import { CanvasControls } from './CanvasControls';
+import { CanvasMenu, type MenuAction } from './CanvasMenu';
+import { edgeTypes, nodeTypes } from './flow-types';
+import { FIT_VIEW_MAX_NODES, useCanvasActions } from './use-canvas-actions';
+
+const SNAP: [number, number] = [GRID, GRID];
+
+function minimapColor(node: FlowNode): string {
+  if (node.type === 'scene') return 'var(--minimap-scene)';
+  return node.data.node.config['enabled'] === true ? 'var(--minimap-gen)' : 'var(--minimap-disabled)';
+}
+
+/** studio-ui.md §3: the scene graph, controlled by the graph store. */
+export function GraphCanvas() {
+  const { graph } = useStudio();
+  const nodes = useGraphStore((s) => s.nodes);
+  const edges = useGraphStore((s) => s.edges);
+  const onNodesChange = useGraphStore((s) => s.onNodesChange);
+  const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
+  const connect = useGraphStore((s) => s.connect);
+  const canPaste = useUiStore((s) => s.clipboard !== null);
+  const actions = useCanvasActions();
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const [locked, setLocked] = useState(false);
+
+  const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
+    (c) => {
+      const doc = graph.getState().document;
+      return !!doc && checkConnection(doc, c.source, c.target).ok;
+    },
+    [graph],
+  );
+
+  // Dropping a dragged edge from a scene on empty canvas creates a generation node there (studio-ui.md §3).
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || state.toNode || !state.fromNode || state.fromNode.type !== 'scene' || state.fromHandle?.type !== 'source') return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      const position = actions.screenToFlow(point.clientX, point.clientY);
+      actions.addGenerationNode('transition', { x: position.x, y: position.y - 66 }, state.fromNode.id);
+    },
+    [actions],
+  );
+
+  const onMenuAction = (action: MenuAction) => {
+    const at = menu ? actions.screenToFlow(menu.x, menu.y) : undefined;
+    setMenu(null);
+    if (action.kind === 'scene') actions.addScene(at);
+    else if (action.kind === 'generation') actions.addGenerationNode(action.type, at);
+    else if (action.kind === 'paste') actions.pasteInternal();
+    else actions.autoLayout();
+  };
+
+  return (
+    <div className="graph-canvas" data-testid="graph-canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={connect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        snapToGrid
+        snapGrid={SNAP}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        disableKeyboardA11y
+        onlyRenderVisibleElements={nodes.length > FIT_VIEW_MAX_NODES}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
+        elementsSelectable={!locked}
+        onPaneContextMenu={(e) => {
+          e.preventDefault();
+          setMenu({ x: e.clientX, y: e.clientY });
+        }}
+        onPaneClick={() => setMenu(null)}
+        minZoom={0.05}
+        maxZoom={2.5}
+        // Fitting a huge graph would zoom out until every node is on screen, defeating the culling.
+        fitView={nodes.length <= FIT_VIEW_MAX_NODES}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        defaultEdgeOptions={{ type: 'story' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} className="canvas-background" />
+        <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} data-testid="minimap" ariaLabel="Minimap" className="minimap" />
+        <CanvasControls locked={locked} onToggleLock={() => setLocked((v) => !v)} />
+      </ReactFlow>
+      {nodes.length === 0 ? (
+        <div className="canvas-empty">
+          <p className="canvas-empty-title">An empty story</p>
+          <p className="muted">Add a scene from the toolbar, right-click the canvas, or press Ctrl+K.</p>
+        </div>
+      ) : null}
+      {menu ? <CanvasMenu x={menu.x} y={menu.y} canPaste={canPaste} onAction={onMenuAction} onClose={() => setMenu(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openEngine } from '../../../core/engine';
+import { MIGRATIONS } from '../../../core/storage';
+import { request, tempDir } from '../support/engine-kit';
+import { figure } from '../support/figure';
+import { bundleChild } from './support/child-bundle';
+import { killAfterReady } from './support/kill-round';
+import { NEXT_MIGRATION, NEXT_ROWS } from './support/next-migration';
+import { startChild } from './support/spawn-child';
+
+// RELIABILITY.md DUR-3: a database with data, at this build's version, is opened by a child that knows
+// one more (slow) migration; the child is SIGKILLed at a random moment of backup + migration, 50 times,
+// each time on a fresh copy. The file must be at the old or the new version with a matching schema,
+// and a backup, when there is one, must be a whole copy of the old database.
+const ROUNDS = 50;
+const OLD = MIGRATIONS.length;
+const NEW = NEXT_MIGRATION.version;
+
+type State = { version: number; schemaOk: boolean; backupOk: boolean; backups: number };
+
+function inspect(dataDir: string, generations: number): State {
+  const db = new Database(join(dataDir, 'genweave.db'), { fileMustExist: true });
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const hasNext = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'next_release'").pluck().get() === 1;
+    const ledger = db.prepare('SELECT count(*) FROM migrations').pluck().get() as number;
+    const rows = hasNext ? (db.prepare('SELECT count(*) FROM next_release').pluck().get() as number) : 0;
+    const kept = db.prepare('SELECT count(*) FROM generations').pluck().get() as number;
+    const schemaOk =
+      db.pragma('integrity_check', { simple: true }) === 'ok' &&
+      kept === generations &&
+      (version === OLD ? !hasNext && ledger === OLD : version === NEW && hasNext && rows === NEXT_ROWS && ledger === NEW);
+    const dir = join(dataDir, 'backups');
+    const files = existsSync(dir) ? readdirSync(dir) : [];
+    const backupOk = files.every((name) => {
+      const backup = new Database(join(dir, name), { readonly: true, fileMustExist: true });
+      try {
+        return backup.pragma('integrity_check', { simple: true }) === 'ok' &&
+          backup.prepare('SELECT count(*) FROM generations').pluck().get() === generations &&
+          backup.pragma('user_version', { simple: true }) === OLD;
+      } catch (error) {
+        // A torn backup cannot be read at all; that is the failure being counted.
+        return !(error instanceof Error);
+      } finally {
+        backup.close();
+      }
+    });
+    return { version, schemaOk, backupOk, backups: files.length };
+  } finally {
+    db.close();
+  }
+}
+
+describe('DUR-3 kill mid-migration', () => {
+  let bundle = '';
+  let seed = '';
+  const GENERATIONS = 4;
+  beforeAll(async () => {
+    bundle = await bundleChild('./migrate-child.ts');
+    seed = tempDir('gw-migrate-seed-');
+    const engine = await openEngine({ dataDir: seed, providers: [{ id: 'local-preview', kind: 'local-preview', defaults: { delayMs: 1 } }] });
+    for (let i = 0; i < GENERATIONS; i += 1) {
+      const { generation } = await engine.generations.create(request({ nodeId: `gen-m-${i}` }));
+      await engine.generations.wait(generation.id);
+    }
+    await engine.close(); // a clean close checkpoints the WAL, so genweave.db alone is the database
+  });
+
+  function freshCopy(): string {
+    const dataDir = tempDir('gw-migrate-');
+    mkdirSync(dataDir, { recursive: true });
+    copyFileSync(join(seed, 'genweave.db'), join(dataDir, 'genweave.db'));
+    return dataDir;
+  }
+
+  it(`lands on the old or new version, never between, over ${ROUNDS} kills`, { timeout: 180_000 }, async () => {
+    // Time one full backup + migration, so that the kills spread over it.
+    const timed = freshCopy();
+    const started = Date.now();
+    const child = await startChild(bundle, [timed], {}, (lines) => lines.includes('OPENED'));
+    const migrationMs = Date.now() - started;
+    await child.kill();
+    expect(inspect(timed, GENERATIONS)).toMatchObject({ version: NEW, schemaOk: true, backupOk: true, backups: 1 });
+
+    const counts = { old: 0, new: 0, between: 0, backup_torn: 0 };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const dataDir = freshCopy();
+      await killAfterReady(bundle, [dataDir], migrationMs, 'START');
+      const state = inspect(dataDir, GENERATIONS);
+      if (!state.schemaOk) counts.between += 1;
+      else if (state.version === OLD) counts.old += 1;
+      else counts.new += 1;
+      if (!state.backupOk) counts.backup_torn += 1;
+    }
+    const survived = counts.old + counts.new - counts.backup_torn;
+    figure('DUR-3', { kills: ROUNDS, survived, ...counts, window_ms: migrationMs });
+    expect(counts).toMatchObject({ between: 0, backup_torn: 0 });
+  });
+});

@@ -1,0 +1,84 @@
+// The real engine on a temp data dir and the real fake provider, both closed when the test ends,
+// plus the leak check every provider fault ends with (RELIABILITY.md §4).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, onTestFinished, vi } from 'vitest';
+import type { ProviderConfig } from '../../../core/domain';
+import { openEngine, type Engine, type EngineEvent, type OpenEngineOptions } from '../../../core/engine';
+import { startFakeProvider, type FakeProvider } from '../../fake-provider';
+
+export function tempDir(prefix = 'gw-rel-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function engineOn(options: Partial<OpenEngineOptions> & { providers?: ProviderConfig[] } = {}): Promise<Engine> {
+  const engine = await openEngine({ dataDir: options.dataDir ?? tempDir(), ...options });
+  onTestFinished(() => engine.close());
+  return engine;
+}
+
+export async function fakeProvider(): Promise<FakeProvider> {
+  const fake = await startFakeProvider();
+  onTestFinished(() => fake.close());
+  return fake;
+}
+
+export function nodeConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    generationType: 'dialogue',
+    purpose: 'adaptive',
+    strategy: 'once',
+    fallback: { mode: 'placeholder', timeoutMs: 30_000 },
+    enabled: true,
+    version: 1,
+    prompt: { inline: 'The keeper greets {{npcName}} at the lighthouse.', variables: { npcName: 'Mara' } },
+    ...overrides,
+  };
+}
+
+export function request(overrides: Record<string, unknown> = {}, config: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    projectId: 'proj-rel',
+    nodeId: 'gen-intro',
+    config: nodeConfig(config),
+    fromScene: { id: 's-dock' },
+    toScene: { id: 's-lighthouse' },
+    ...overrides,
+  };
+}
+
+export function submits(fake: FakeProvider): number {
+  return fake.calls().filter((call) => call.kind === 'submit').length;
+}
+
+export function activeTimers(): number {
+  return process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+}
+
+/** Fake sockets drop to 0 and the timer count returns to where it was. */
+export async function expectNoLeaks(fake: FakeProvider, timersBefore: number): Promise<void> {
+  await vi.waitFor(() => expect(fake.openSockets()).toBe(0));
+  await vi.waitFor(() => expect(activeTimers()).toBeLessThanOrEqual(timersBefore));
+}
+
+/** Reads the engine's database beside it (WAL readers do not block the writer). */
+export function readDb<T>(dataDir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(join(dataDir, 'genweave.db'), { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function nextEvent(engine: Engine, predicate: (event: EngineEvent) => boolean): Promise<EngineEvent> {
+  return new Promise((resolve) => {
+    const stop = engine.events.subscribe((event) => {
+      if (!predicate(event)) return;
+      stop();
+      resolve(event);
+    });
+  });
+}
