@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'reliability',
           include: ['tests/reliability/**/*.test.ts'],
           environment: 'node',
+          // Kill rounds mostly wait on child start-up, so two files side by side fit the 5-minute bound.
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

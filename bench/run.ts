@@ -16,6 +16,23 @@ import { ROW_IDS } from './rows';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const BROWSER_ROWS = ['graph-paint', 'badge-repaint', 'cold-start'];
+/** RELIABILITY.md ids of the rows that carry one (§11 PERF-*, §5 CONC-1), for the FIGURE lines. */
+const RELIABILITY_IDS: Record<string, string> = {
+  'cached-create': 'PERF-1',
+  'uncached-create': 'PERF-2',
+  throughput: 'PERF-2',
+  'single-flight': 'CONC-1',
+  'validate-nodes': 'PERF-4',
+  'graph-paint': 'PERF-5',
+  'badge-repaint': 'PERF-5',
+};
+
+/** `FIGURE <id> <measure>=<value> …` (RELIABILITY.md "Reporting the figures"); bench-only rows use BENCH. */
+function figureLine(row: ResultRow, id: string): string {
+  const key = row.name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toLowerCase();
+  const value = (v: number | null) => (v === null ? 'null' : Number(v.toPrecision(4)));
+  return `FIGURE ${id} ${key}=${value(row.figure)}${row.unit ? row.unit.replace(/\s/g, '') : ''} floor=${value(row.floor)} ratio=${value(row.ratio)} target=${row.target.replace(/\s/g, '')} status=${row.status}`;
+}
 const RESULTS_DIR = join(BENCH_DIR, 'results');
 
 type Options = { mode: Mode; reps: number; only: string[]; cpuProf: boolean; verbose: boolean; rendererDir?: string };
@@ -82,19 +99,26 @@ async function main(): Promise<number> {
     }
   }
   const rows: ResultRow[] = [];
+  const figures: string[] = [];
+  let discarded = 0;
   for (const id of options.only) {
     const rowStart = Date.now();
     process.stdout.write(`▸ ${id} … `);
     const result = await runWorker(id, options);
     const produced = rowsOf(result, options.reps);
+    for (const r of produced) figures.push(figureLine(r, RELIABILITY_IDS[id] ?? 'BENCH'));
+    if (result.status === 'ok') discarded += result.reps.filter((r) => r.discarded).length;
     // A worker that died before naming its measures still gets one line in the table.
     rows.push(...(produced.length > 0 ? produced : [{ name: id, figure: null, floor: null, unit: '', ratio: null, target: '—', pass: null, status: 'ERROR', bound: 'cpu', reason: result.status === 'ok' ? 'no measures' : result.reason, reps: [] } satisfies ResultRow]));
     process.stdout.write(`${((Date.now() - rowStart) / 1000).toFixed(1)} s${result.status === 'ok' ? '' : ` (${result.status}: ${result.reason})`}\n`);
   }
   await rm(buildDir, { recursive: true, force: true });
   const durationS = Math.round((Date.now() - started) / 100) / 10;
-  process.stdout.write(`\n${formatTable(rows)}\n\n`);
+  process.stdout.write(`\n${formatTable(rows)}\n\n${figures.join('\n')}\n`);
   const failed = runFailed(rows);
+  const judged = rows.filter((r) => r.pass !== null);
+  const calibration = discarded === 0 ? 'calibration ok' : `${discarded} repetitions re-run after calibration drift`;
+  process.stdout.write(`perf ratios within budget ${judged.filter((r) => r.pass).length}/${judged.length} (median of ${options.reps}, ${calibration})\n`);
   const counts = ['PASS', 'NOISE', 'FAIL', 'REPORT', 'SKIP', 'VOID', 'ERROR'].map((s) => `${s.toLowerCase()} ${rows.filter((r) => r.status === s).length}`);
   process.stdout.write(`${counts.join(' · ')} — ${durationS} s — ${failed ? 'FAILED' : 'ok'}\n`);
   await mkdir(RESULTS_DIR, { recursive: true });

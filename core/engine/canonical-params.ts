@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { GenError, type GenerationNodeConfig, type ProviderConfig, type SceneRef, type GenerationSocialContext, type OperationType } from '../domain';
+import {
+  GenError,
+  type GenerationNodeConfig,
+  type ProviderConfig,
+  type SceneRef,
+  type GenerationSocialContext,
+  type OperationType,
+} from '../domain';
 
 // generation.md §4: every value that shapes the output and nothing cosmetic, normalized so that
 // equivalent configs hash the same.

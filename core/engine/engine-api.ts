@@ -1,5 +1,34 @@
 import { z } from 'zod';
-import { GenError, GenerationFilterSchema, RetryOptionsSchema, type CreateGenerationResult, type Generation, type GenerationDryRun, type GenerationEvent, type GenerationList, parseCacheKey, CACHE_TTL_SECONDS, CacheClearInputSchema, CacheExplainInputSchema, CacheInvalidateInputSchema, CacheStatsInputSchema, NodeMetricsInputSchema, PromptUsageInputSchema, ProviderErrorsInputSchema, TelemetryReadInputSchema, type CacheExplanation, type CacheStats, type NodeMetrics, type OperationMetrics, type PromptUsageRow, type ProviderErrorsRead, type ProviderHealth, isTerminalStatus, type GenerationStatus, type ProviderConfig } from '../domain';
+import {
+  GenError,
+  GenerationFilterSchema,
+  RetryOptionsSchema,
+  type CreateGenerationResult,
+  type Generation,
+  type GenerationDryRun,
+  type GenerationEvent,
+  type GenerationList,
+  parseCacheKey,
+  CACHE_TTL_SECONDS,
+  CacheClearInputSchema,
+  CacheExplainInputSchema,
+  CacheInvalidateInputSchema,
+  CacheStatsInputSchema,
+  NodeMetricsInputSchema,
+  PromptUsageInputSchema,
+  ProviderErrorsInputSchema,
+  TelemetryReadInputSchema,
+  type CacheExplanation,
+  type CacheStats,
+  type NodeMetrics,
+  type OperationMetrics,
+  type PromptUsageRow,
+  type ProviderErrorsRead,
+  type ProviderHealth,
+  isTerminalStatus,
+  type GenerationStatus,
+  type ProviderConfig,
+} from '../domain';
 import type { ProviderCapabilities, ProviderTestResult } from '../providers';
 import { isoTime, type StartupNotice } from '../storage';
 import type { TelemetryReader } from '../telemetry';
@@ -129,7 +158,8 @@ export function createEngineApi(parts: {
         try {
           resolve(rowToGeneration(mustGet(id)));
         } catch (error) {
-          reject(asGenError(error, 'wait for the generation'));
+          // close() may have shut the database while this wait was pending.
+          reject(ctx.isClosed() ? new GenError('GEN_ENGINE_CLOSED', 'The engine is closed.', {}) : asGenError(error, 'wait for the generation'));
         }
       };
       const check = () => {

@@ -8,6 +8,7 @@ import { buildProviderJob } from './provider-job';
 import { runExchange } from './provider-exchange';
 import { LEASE_RENEW_MS, type JobRow } from './queue-store';
 import { attemptTimeoutMs } from './retry-policy';
+import { boundedSignal } from './bounded-signal';
 import { storedConfig, type Finisher } from './terminal-writes';
 import { createAttemptOutcomes, emptyFinish, interruptedError } from './attempt-outcomes';
 
@@ -166,16 +167,19 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
 
   async function cancelAtProvider(provider: ResolvedProvider, jobId: string, secret: string | null): Promise<void> {
     if (provider.adapter.cancel === undefined) return;
+    const bounded = boundedSignal(provider.settings.requestTimeoutMs ?? 10_000);
     try {
       await provider.adapter.cancel(jobId, {
         config: provider.config,
         secret,
-        signal: AbortSignal.timeout(provider.settings.requestTimeoutMs ?? 10_000),
+        signal: bounded.signal,
         now: ctx.now,
         progress: () => undefined,
       });
     } catch (error) {
       console.warn(`genweave: cancelling job at provider '${provider.config.id}' failed`, error instanceof Error ? error.message : error);
+    } finally {
+      bounded.dispose();
     }
   }
 

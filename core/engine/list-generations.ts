@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { GenError, GENERATION_STATUSES, type GenerationFilter, type GenerationList, type StatusCounts } from '../domain';
+import {
+  GenError,
+  GENERATION_STATUSES,
+  type GenerationFilter,
+  type GenerationList,
+  type StatusCounts,
+} from '../domain';
 import { rowToGeneration, type GenerationRow } from './generation-row';
 
 // engine.md §2.1 list: AND-combined filters, newest first, an opaque cursor tied to its filter.

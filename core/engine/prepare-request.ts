@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { computeCacheKey, operationForGenerationType, GenError, reproducibleHashText, GenerationNodeConfigSchema, type GenerationNodeConfig, CreateGenerationRequestSchema, type CreateGenerationRequest, type GenerationInput, type PromptCatalog, type OperationType, type PromptSource } from '../domain';
+import {
+  computeCacheKey,
+  operationForGenerationType,
+  GenError,
+  reproducibleHashText,
+  GenerationNodeConfigSchema,
+  type GenerationNodeConfig,
+  CreateGenerationRequestSchema,
+  type CreateGenerationRequest,
+  type GenerationInput,
+  type PromptCatalog,
+  type OperationType,
+  type PromptSource,
+} from '../domain';
 import {
   buildBuiltinVariables,
   choosePromptTemplate,

@@ -1,4 +1,14 @@
-import { ProviderError, isProviderError, isRetryableErrorClass, providerErrorForUpdate, type ProviderContext, type ProviderJob, type ProviderOutput, type ProviderUpdate, type Usage } from '../providers';
+import {
+  ProviderError,
+  isProviderError,
+  isRetryableErrorClass,
+  providerErrorForUpdate,
+  type ProviderContext,
+  type ProviderJob,
+  type ProviderOutput,
+  type ProviderUpdate,
+  type Usage,
+} from '../providers';
 import type { ResolvedProvider } from './provider-registry';
 
 // providers.md §1 and generation.md §13.1: one attempt = submit, poll until terminal, fetch. The

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { GenError, DEFAULT_PROVIDERS, effectiveProviderSettings, parseProviderConfig, type EffectiveProviderSettings, type ProviderConfig, type ProviderKind } from '../domain';
+import {
+  GenError,
+  DEFAULT_PROVIDERS,
+  effectiveProviderSettings,
+  parseProviderConfig,
+  type EffectiveProviderSettings,
+  type ProviderConfig,
+  type ProviderKind,
+} from '../domain';
 import type { ProviderAdapter, ProviderCapabilities, SecretStore } from '../providers';
 
 // engine.md §1 and §2.5: the provider list of this engine, with the adapter and settings of each.

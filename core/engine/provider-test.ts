@@ -1,4 +1,5 @@
 import { genErrorForProviderFailure, isProviderError, type ProviderTestResult } from '../providers';
+import { boundedSignal } from './bounded-signal';
 import type { EngineContext } from './engine-context';
 
 // engine.md §2.5 and providers.md §7: one exchange, timed with the engine clock, recorded as lastTest.
@@ -8,18 +9,15 @@ export async function testProvider(ctx: EngineContext, id: string): Promise<Prov
   const secret = ctx.providers.secret(id);
   const started = ctx.now();
   let result: ProviderTestResult;
+  const bounded = boundedSignal(provider.settings.requestTimeoutMs ?? 10_000);
   try {
-    result = await provider.adapter.test({
-      config: provider.config,
-      secret,
-      signal: AbortSignal.timeout(provider.settings.requestTimeoutMs ?? 10_000),
-      now: ctx.now,
-      progress: () => undefined,
-    });
+    result = await provider.adapter.test({ config: provider.config, secret, signal: bounded.signal, now: ctx.now, progress: () => undefined });
   } catch (error) {
     if (!isProviderError(error)) throw error;
     const genError = genErrorForProviderFailure(id, error, { timeoutMs: provider.settings.requestTimeoutMs ?? 0, attempt: 1 });
     result = { ok: false, message: genError.message, warnings: [] };
+  } finally {
+    bounded.dispose();
   }
   const at = ctx.now();
   const latencyMs = Math.max(0, at - started);

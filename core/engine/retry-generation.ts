@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { computeCacheKey, GenError, reproducibleHashText, type CreateGenerationResult, type RetryOptions, type GenerationInput, type CreateGenerationRequest } from '../domain';
+import {
+  computeCacheKey,
+  GenError,
+  reproducibleHashText,
+  type CreateGenerationRequest,
+  type CreateGenerationResult,
+  type GenerationInput,
+  type OperationType,
+  type RetryOptions,
+} from '../domain';
 import { enforceSocialContext } from '../social';
 import { buildProviderJob } from './provider-job';
 import { emitRatingClamped, notFound, type GenerationFlow } from './create-generation';
@@ -112,7 +121,7 @@ export function createRetryFlow(ctx: EngineContext, flow: GenerationFlow) {
         : provider.adapter.estimateCostUsd(
             buildProviderJob({
               generationId: '',
-              operation: parent.operation as never,
+              operation: parent.operation as OperationType,
               prompt: parent.finalPrompt,
               seed: parent.seed,
               modelParams: (canonicalParams.modelParams ?? {}) as ModelParamValues,

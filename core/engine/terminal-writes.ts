@@ -1,8 +1,17 @@
-import { CACHE_TTL_SECONDS, GenerationNodeConfigSchema, type GenerationNodeConfig, type GenError, type ProviderResult, type GenerationStatus } from '../domain';
+import {
+  CACHE_TTL_SECONDS,
+  GenerationNodeConfigSchema,
+  isContentRating,
+  type GenError,
+  type GenerationNodeConfig,
+  type GenerationStatus,
+  type ProviderResult,
+} from '../domain';
 import type { EngineContext } from './engine-context';
 import type { GenerationRow } from './generation-row';
 import type { Emit } from './generation-store';
 import { fallbackResult } from './fallback';
+import type { CacheEntry } from '../cache';
 
 // generation.md §11 steps 14–16 and §13.2: the writes that end a generation, then the cache write,
 // then telemetry.updated, then the settle signal that `wait()` resolves on.
@@ -94,13 +103,13 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
     if (!ctx.cache.writable(scope, row.createdAt)) return;
     const writtenAtMs = ctx.now();
     const ttl = CACHE_TTL_SECONDS[row.strategy as keyof typeof CACHE_TTL_SECONDS];
-    const social = row.socialContext === null ? null : (JSON.parse(row.socialContext) as { contentRating?: string });
+    const rating = row.socialContext === null ? undefined : (JSON.parse(row.socialContext) as { contentRating?: unknown }).contentRating;
     const written = await ctx.cache.write({
       ...scope,
       generationId: row.id,
       hash: row.hash,
-      contentRating: (social?.contentRating ?? null) as never,
-      strategy: row.strategy as never,
+      contentRating: isContentRating(rating) ? rating : null,
+      strategy: row.strategy as CacheEntry['strategy'],
       writtenAtMs,
       expiresAtMs: writtenAtMs + ttl * 1000,
     });

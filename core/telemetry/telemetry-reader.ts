@@ -1,5 +1,16 @@
 import type Database from 'better-sqlite3';
-import type { GenerationStatus, OperationType, TelemetryWindow, CacheStats, ErrorClassSummary, NodeMetrics, OperationMetrics, ProviderErrorRow, ProviderErrorsRead, ProviderHealth } from '../domain';
+import type {
+  GenerationStatus,
+  OperationType,
+  TelemetryWindow,
+  CacheStats,
+  ErrorClassSummary,
+  NodeMetrics,
+  OperationMetrics,
+  ProviderErrorRow,
+  ProviderErrorsRead,
+  ProviderHealth,
+} from '../domain';
 import { isoTime, prepareNumbered } from '../storage';
 import { latencyPercentiles } from './latency-percentiles';
 import { groupBy, healthStatus, outcomeFigures, successRate, type SampleRow } from './outcome-figures';

@@ -14,6 +14,11 @@ export type NodeRun = {
   fallback: boolean;
   clamped: boolean;
   result: Generation['result'];
+  /** What the last generation was made from, for the editor's "output-shaping settings changed" hint. */
+  hash: string;
+  cacheKey: string | null;
+  playthroughId: string | null;
+  playerId: string | null;
 };
 
 export type RunState = {
@@ -49,6 +54,10 @@ export function createRunStore(rpc: StudioRpc) {
         fallback: generation.result?.origin === 'fallback',
         clamped: generation.socialContext?.ratingClamped === true,
         result: generation.result,
+        hash: generation.hash,
+        cacheKey: generation.cacheKey,
+        playthroughId: generation.playthroughId,
+        playerId: generation.playerId,
       };
       set({
         byNode: { ...s.byNode, [generation.nodeId]: run },

@@ -63,78 +63,78 @@ export function createUiStore() {
       set({ dialog });
     }
     return {
-    toasts: [],
-    dockOpen: true,
-    dockTab: 'problems',
-    dockHeight: 240,
-    inspectorOpen: true,
-    inspectorWidth: 380,
-    dialog: null,
-    paletteOpen: false,
-    clipboard: null,
-    featureDialog: null,
-    setFeatureDialog(dialog) {
-      set({ featureDialog: dialog });
-    },
-    setClipboard(payload) {
-      set({ clipboard: payload });
-    },
+      toasts: [],
+      dockOpen: true,
+      dockTab: 'problems',
+      dockHeight: 240,
+      inspectorOpen: true,
+      inspectorWidth: 380,
+      dialog: null,
+      paletteOpen: false,
+      clipboard: null,
+      featureDialog: null,
+      setFeatureDialog(dialog) {
+        set({ featureDialog: dialog });
+      },
+      setClipboard(payload) {
+        set({ clipboard: payload });
+      },
 
-    toast(kind, message) {
-      toastId += 1;
-      const id = toastId;
-      set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, message }] }));
-      setTimeout(() => get().dismissToast(id), kind === 'error' ? TOAST_MS * 2 : TOAST_MS);
-    },
-    dismissToast(id) {
-      set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
-    },
-    setDockTab(tab) {
-      set({ dockTab: tab, dockOpen: true });
-    },
-    openDock(tab) {
-      set((s) => ({ dockOpen: true, dockTab: tab ?? s.dockTab }));
-    },
-    toggleDock() {
-      set((s) => ({ dockOpen: !s.dockOpen }));
-    },
-    setDockHeight(height) {
-      set({ dockHeight: clamp(Math.round(height), 120, 640) });
-    },
-    toggleInspector() {
-      set((s) => ({ inspectorOpen: !s.inspectorOpen }));
-    },
-    setInspectorWidth(width) {
-      set({ inspectorWidth: clamp(Math.round(width), 300, 720) });
-    },
-    setPaletteOpen(open) {
-      set({ paletteOpen: open });
-    },
-    askPath(request) {
-      return new Promise((resolve) => open({ kind: 'path', ...request, resolve }));
-    },
-    askUnsaved(action) {
-      return new Promise((resolve) => open({ kind: 'unsaved', action, resolve }));
-    },
-    askConfirm(request) {
-      return new Promise((resolve) => open({ kind: 'confirm', ...request, resolve }));
-    },
-    askRecovery(projectId, savedAt) {
-      return new Promise((resolve) => open({ kind: 'recovery', projectId, savedAt, resolve }));
-    },
-    closeDialog() {
-      const dialog = get().dialog;
-      if (!dialog) return;
-      set({ dialog: null });
-      if (dialog.kind === 'path') dialog.resolve(null);
-      else if (dialog.kind === 'unsaved') dialog.resolve('cancel');
-      else if (dialog.kind === 'confirm') dialog.resolve(false);
-      else dialog.resolve(null);
-    },
-    finishDialog() {
-      set({ dialog: null });
-    },
-  };
+      toast(kind, message) {
+        toastId += 1;
+        const id = toastId;
+        set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, message }] }));
+        setTimeout(() => get().dismissToast(id), kind === 'error' ? TOAST_MS * 2 : TOAST_MS);
+      },
+      dismissToast(id) {
+        set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+      },
+      setDockTab(tab) {
+        set({ dockTab: tab, dockOpen: true });
+      },
+      openDock(tab) {
+        set((s) => ({ dockOpen: true, dockTab: tab ?? s.dockTab }));
+      },
+      toggleDock() {
+        set((s) => ({ dockOpen: !s.dockOpen }));
+      },
+      setDockHeight(height) {
+        set({ dockHeight: clamp(Math.round(height), 120, 640) });
+      },
+      toggleInspector() {
+        set((s) => ({ inspectorOpen: !s.inspectorOpen }));
+      },
+      setInspectorWidth(width) {
+        set({ inspectorWidth: clamp(Math.round(width), 300, 720) });
+      },
+      setPaletteOpen(open) {
+        set({ paletteOpen: open });
+      },
+      askPath(request) {
+        return new Promise((resolve) => open({ kind: 'path', ...request, resolve }));
+      },
+      askUnsaved(action) {
+        return new Promise((resolve) => open({ kind: 'unsaved', action, resolve }));
+      },
+      askConfirm(request) {
+        return new Promise((resolve) => open({ kind: 'confirm', ...request, resolve }));
+      },
+      askRecovery(projectId, savedAt) {
+        return new Promise((resolve) => open({ kind: 'recovery', projectId, savedAt, resolve }));
+      },
+      closeDialog() {
+        const dialog = get().dialog;
+        if (!dialog) return;
+        set({ dialog: null });
+        if (dialog.kind === 'path') dialog.resolve(null);
+        else if (dialog.kind === 'unsaved') dialog.resolve('cancel');
+        else if (dialog.kind === 'confirm') dialog.resolve(false);
+        else dialog.resolve(null);
+      },
+      finishDialog() {
+        set({ dialog: null });
+      },
+    };
   });
 }
 

@@ -33,3 +33,21 @@ test('shows the sample project: graph, scene editor, node editor and problems', 
   await expect(studio.byTestId('gen-editor')).toBeVisible();
   await expect(studio.byTestId('field-generationType')).toHaveValue('npc_response');
 });
+
+test('hints that a completed result is stale after a linked scene changes (same cache key)', async ({ studio }) => {
+  await studio.byTestId('welcome-sample').click();
+  const node = studio.byTestId('gen-node-gen-tavern-variation');
+  await node.click();
+  await studio.byTestId('preview-generate').click();
+  await expect(node.getByTestId('gen-node-status')).toHaveAttribute('data-status', 'completed');
+
+  await studio.byTestId('scene-node-s-tavern').click();
+  await studio.byTestId('scene-field-summary').fill('Tomas pours drinks while a storm rattles the shutters.');
+  await node.click();
+  await expect(studio.byTestId('gen-editor-stale-result')).toBeVisible();
+  await studio.screenshot('14-stale-result-hint');
+  await studio.byTestId('gen-editor-stale-result').getByRole('button', { name: 'Bump version' }).click();
+  // The new version changes the cache key, so the result is no longer "same key, other inputs".
+  await expect(studio.byTestId('field-version')).toHaveValue('2');
+  await expect(studio.byTestId('gen-editor-stale-result')).toHaveCount(0);
+});

@@ -1,9 +1,10 @@
 import { Background, BackgroundVariant, MiniMap, ReactFlow, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { checkConnection } from '../../graph/connection-rules';
 import type { FlowEdge, FlowNode } from '../../graph/flow-sync';
 import { GRID } from '../../graph/document-ops';
-import { useGraphStore, useStudio, useUiStore } from '../../stores/context';
+import { useGraphStore, useRunStore, useStudio, useUiStore } from '../../stores/context';
+import type { RunState } from '../../stores/run-store';
 import { CanvasControls } from './CanvasControls';
 import { CanvasMenu, type MenuAction } from './CanvasMenu';
 import { edgeTypes, nodeTypes } from './flow-types';
@@ -11,9 +12,16 @@ import { FIT_VIEW_MAX_NODES, useCanvasActions } from './use-canvas-actions';
 
 const SNAP: [number, number] = [GRID, GRID];
 
-function minimapColor(node: FlowNode): string {
-  if (node.type === 'scene') return 'var(--minimap-scene)';
-  return node.data.node.config['enabled'] === true ? 'var(--minimap-gen)' : 'var(--minimap-disabled)';
+/** Minimap colours by node kind and by the last run's status (studio-ui.md §3). */
+function minimapColorFor(runs: RunState['byNode']) {
+  return (node: FlowNode): string => {
+    if (node.type === 'scene') return 'var(--minimap-scene)';
+    if (node.data.node.config['enabled'] !== true) return 'var(--minimap-disabled)';
+    const status = runs[node.id]?.status;
+    if (status === 'failed') return 'var(--error)';
+    if (status === 'pending' || status === 'processing') return 'var(--suggestion)';
+    return 'var(--minimap-gen)';
+  };
 }
 
 /** studio-ui.md §3: the scene graph, controlled by the graph store. */
@@ -25,6 +33,8 @@ export function GraphCanvas() {
   const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
   const connect = useGraphStore((s) => s.connect);
   const canPaste = useUiStore((s) => s.clipboard !== null);
+  const runs = useRunStore((s) => s.byNode);
+  const minimapColor = useMemo(() => minimapColorFor(runs), [runs]);
   const actions = useCanvasActions();
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [locked, setLocked] = useState(false);
@@ -74,7 +84,11 @@ export function GraphCanvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
+        // The studio owns canvas keys (studio-ui.md §2): node components are the tab stops, Enter opens the
+        // inspector and arrows move by the grid step as one undo step, so React Flow's own handling is off.
         disableKeyboardA11y
+        nodesFocusable={false}
+        edgesFocusable={false}
         onlyRenderVisibleElements={nodes.length > FIT_VIEW_MAX_NODES}
         nodesDraggable={!locked}
         nodesConnectable={!locked}

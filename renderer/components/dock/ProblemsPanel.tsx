@@ -8,7 +8,7 @@ const SEVERITY_ICON: Record<ProblemSeverity, string> = { error: '✖', warning: 
 
 /** studio-ui.md §9: every issue in the project, like an IDE's Problems view. */
 export function ProblemsPanel() {
-  const { selection, ui } = useStudio();
+  const { selection, ui, graph } = useStudio();
   const rows = useProblemsStore((s) => s.rows);
   const counts = useProblemsStore((s) => s.counts);
   const inspectorOpen = useUiStore((s) => s.inspectorOpen);
@@ -17,7 +17,11 @@ export function ProblemsPanel() {
 
   const activate = (row: ProblemRow) => {
     if (!inspectorOpen) ui.getState().toggleInspector();
-    // Graph problems carry document paths (e.g. `edges[0]`), which are not editor fields.
+    // Graph problems may name an edge (G02), and carry document paths (e.g. `edges[0]`), not editor fields.
+    if (graph.getState().document?.edges.some((e) => e.id === row.nodeId)) {
+      selection.getState().select([], [row.nodeId]);
+      return;
+    }
     const isConfigPath = row.rule.startsWith('V') && row.path !== null;
     selection.getState().requestFocus(row.nodeId, isConfigPath ? row.path : null);
   };

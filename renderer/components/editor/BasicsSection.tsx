@@ -57,7 +57,7 @@ export function BasicsSection({ node, draft, set }: SectionProps) {
         {(c) => <SelectInput control={c} value={config['provider']} noneLabel="Default (local-preview)" options={providerOptions} onChange={(v) => set('provider', v)} />}
       </Field>
       <Field path="templateId" label="Template" hint="Informational: the node template this node was made from">
-        {(c) => <TextInput control={c} value={typeof config['templateId'] === 'string' ? config['templateId'] : undefined} onChange={(v) => set('templateId', v)} />}
+        {(c) => <input {...c} className="input" readOnly value={typeof config['templateId'] === 'string' ? config['templateId'] : ''} placeholder="None" />}
       </Field>
       <Field path="budgetUsd" label="Node budget (USD)" hint="Empty means no node budget">
         {(c) => <NumberInput control={c} value={draft.budgetUsd} min={0} step={0.01} onChange={(v) => editDraft({ budgetUsd: v })} />}

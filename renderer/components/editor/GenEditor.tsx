@@ -19,6 +19,7 @@ import { PromptSection } from './PromptSection';
 import { SocialSection } from './SocialSection';
 import { DurationSection, StyleSection } from './StyleDurationSections';
 import { ValidationDetails } from './ValidationDetails';
+import { useFreshnessHint } from './use-freshness-hint';
 import { PreviewPanel } from '../../features/preview/PreviewPanel';
 
 export const EDITOR_VALIDATE_DEBOUNCE_MS = 150;
@@ -73,6 +74,7 @@ export function GenEditor({ node }: { node: GenerationNode }) {
   const cacheKey = previewCacheKey(draft.config, fromScene?.id, toScene?.id, versionAfterApply);
   const strategy = draft.config['strategy'];
   const newerPrompt = newerPromptVersion(doc, draft.config);
+  const staleResult = useFreshnessHint(node, draft.config, bumpPending);
   const sectionProps = { doc, node, draft, set };
 
   return (
@@ -106,6 +108,14 @@ export function GenEditor({ node }: { node: GenerationNode }) {
             Newer prompt version v{newerPrompt} available.{' '}
             <button type="button" className="btn btn-small" onClick={() => set('version', versionOf(draft.config) + 1)}>
               Refresh cached results
+            </button>
+          </p>
+        ) : null}
+        {staleResult ? (
+          <p className="notice notice-info" data-testid="gen-editor-stale-result">
+            Output-shaping settings changed; bump the version to regenerate.{' '}
+            <button type="button" className="btn btn-small" onClick={() => set('version', versionOf(draft.config) + 1)}>
+              Bump version
             </button>
           </p>
         ) : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { niceMax, type ChartGroup, type ChartSeries } from './health-logic';
+import { integerMax, niceMax, type ChartGroup, type ChartSeries } from './health-logic';
 
 // studio-ui.md §6: an inline-SVG grouped bar chart with an aria-label and a table equivalent. No chart
 // library: the renderer's CSP forbids eval, and a few rects are all this needs.
@@ -23,8 +23,8 @@ export function BarChart(props: {
 }) {
   const [asTable, setAsTable] = useState(false);
   const { series, groups } = props;
-  const top = niceMax(groups.flatMap((g) => series.map((s) => g.values[s.key] ?? null)));
-  const max = props.integer ? Math.ceil(Math.max(top, TICKS) / TICKS) * TICKS : top;
+  const values = groups.flatMap((g) => series.map((s) => g.values[s.key] ?? null));
+  const max = props.integer ? integerMax(values, TICKS) : niceMax(values);
   const groupHeight = series.length * (BAR + GAP) + GROUP_GAP;
   const height = Math.max(1, groups.length) * groupHeight + 24;
   const plot = WIDTH - LEFT - 60;

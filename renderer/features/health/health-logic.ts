@@ -130,3 +130,9 @@ export function niceMax(values: readonly (number | null)[]): number {
   for (const step of [1, 2, 5, 10]) if (step * magnitude >= max) return step * magnitude;
   return 10 * magnitude;
 }
+
+/** For counts: the smallest multiple of the tick count at or above the largest value, so ticks are whole numbers. */
+export function integerMax(values: readonly (number | null)[], ticks: number): number {
+  const max = Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  return Math.max(ticks, Math.ceil(max / ticks) * ticks);
+}

@@ -1,8 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, readdir, readFile } from 'node:fs/promises';
+import * as nodeFsPromises from 'node:fs/promises';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { isGenError } from '../../../core/domain';
+import { BUNDLE_FILE, EXPORT_TEMP_PREFIX, runExport } from '../../../core/export';
+import { readProjectFile, saveProjectFile } from '../../../core/project';
+import { countTempFiles, openMediaStore } from '../../../core/storage';
 import { engineOn, request, tempDir } from '../support/engine-kit';
 import { figure } from '../support/figure';
+
+// DUR-6 needs ENOSPC inside the media store's synchronous writes: node:fs is wrapped so that, once
+// armed, writeSync fails after a byte budget. Unarmed, it is node:fs.
+const disk = vi.hoisted(() => ({ budget: Number.POSITIVE_INFINITY }));
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const writeSync = ((fd: number, buffer: NodeJS.ArrayBufferView, offset?: number, length?: number, position?: number | null) => {
+    const wanted = length ?? buffer.byteLength - (offset ?? 0);
+    if (disk.budget <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
+    const allowed = Math.min(wanted, disk.budget);
+    disk.budget -= allowed;
+    return real.writeSync(fd, buffer, offset, allowed, position);
+  }) as typeof real.writeSync;
+  return { ...real, default: { ...real, writeSync }, writeSync };
+});
+
+const SAMPLE_DIR = new URL('../../../resources/sample/', import.meta.url).pathname;
+const OFFSETS = [0, 1, 100, 1000, 4095, 4096, 10_000, 30_000, 65_535, 100_000];
+
+/** node:fs/promises whose file handles fail with ENOSPC once `limit` bytes have been written through them. */
+function fullAfter(limit: number): typeof nodeFsPromises {
+  let written = 0;
+  return {
+    ...nodeFsPromises,
+    open: (async (...args: Parameters<typeof nodeFsPromises.open>) => {
+      const handle = await nodeFsPromises.open(...args);
+      const write = handle.write.bind(handle) as (b: Uint8Array, o: number, l: number) => Promise<{ bytesWritten: number }>;
+      return Object.assign(handle, {
+        write: async (buffer: Uint8Array, offset = 0, length = buffer.byteLength - offset) => {
+          const room = limit - written;
+          if (room <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          const n = Math.min(room, length);
+          written += n;
+          return write(buffer, offset, n);
+        },
+      });
+    }) as typeof nodeFsPromises.open,
+  };
+}
+
+function sha(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 // RELIABILITY.md DUR-5: the engine's own connection gets `PRAGMA max_page_count` at its current size, so
 // the next page SQLite needs is refused with SQLITE_FULL. The connection is the one the engine opened
@@ -57,7 +107,7 @@ describe('DUR-5 disk full, database', () => {
         throw error;
       }
     }
-    const whileFull = await engine.generations.wait(running.generation.id, { timeoutMs: 20_000 });
+    const whileFull = await engine.generations.wait(running.generation.id, { timeoutMs: 5_000 });
     db!.exec('DROP TABLE reliability_filler');
     db!.pragma('max_page_count = 1073741823');
     const runningOutcome = `${whileFull.status}:${whileFull.errorCode ?? 'none'}`;
@@ -76,3 +126,65 @@ describe('DUR-5 disk full, database', () => {
     expect(['completed:none', 'failed:GEN_STORAGE_FULL']).toContain(runningOutcome);
   });
 });
+
+describe('DUR-6 disk full, files', () => {
+  it('never leaves a torn file', { timeout: 120_000 }, async () => {
+    const results = { save: 0, export: 0, media: 0 };
+    const dir = tempDir('gw-enospc-');
+    const projectDir = join(dir, 'project');
+    await cp(SAMPLE_DIR, projectDir, { recursive: true });
+    const projectPath = join(projectDir, 'harbor-lights.genweave.json');
+    const { document } = await readProjectFile(projectPath);
+    const outDir = join(dir, 'out');
+    await runExport({ document, projectPath, outDir });
+    let bundleBefore = await snapshot(outDir);
+
+    for (const limit of OFFSETS) {
+      // Save: the project file is the old bytes, whole, and no temp file is left.
+      const before = await readFile(projectPath);
+      const bigger = { ...document, name: `Harbor ${'x'.repeat(120_000)}` };
+      const save = await saveProjectFile({ path: projectPath, document: bigger, force: true, fs: fullAfter(limit) }).then(() => null, (e: unknown) => e);
+      const after = await readFile(projectPath);
+      const temps = (await readdir(projectDir)).filter((n) => n.includes('.tmp'));
+      if (isGenError(save) && save.code === 'GEN_STORAGE_FULL' && sha(after) === sha(before) && temps.length === 0) results.save += 1;
+
+      // Export: the previous bundle intact, or (when the budget sufficed) the new one whole; no temp folder.
+      const name = `Export at ${limit}`;
+      const exported = await runExport({ document: { ...document, name }, projectPath, outDir }, { fs: fullAfter(limit) }).then(() => null, (e: unknown) => e);
+      const bundleAfter = await snapshot(outDir);
+      const exportTemps = (await readdir(outDir)).filter((n) => n.startsWith(EXPORT_TEMP_PREFIX));
+      const kept = isGenError(exported) && exported.code === 'GEN_STORAGE_FULL' && JSON.stringify(bundleAfter) === JSON.stringify(bundleBefore);
+      const replaced = exported === null && (JSON.parse(await readFile(join(outDir, BUNDLE_FILE), 'utf8')) as { project: { name: string } }).project.name === name;
+      if ((kept || replaced) && exportTemps.length === 0) results.export += 1;
+      if (replaced) bundleBefore = bundleAfter;
+
+      // Media: the content-addressed file is absent or whole, and .tmp is empty.
+      const store = openMediaStore(join(dir, `data-${limit}`));
+      const bytes = randomBytes(120_000);
+      disk.budget = limit;
+      const put = (() => {
+        try {
+          return store.put(bytes, 'image/png');
+        } catch (error) {
+          return error;
+        } finally {
+          disk.budget = Number.POSITIVE_INFINITY;
+        }
+      })();
+      const target = store.pathOf(sha(bytes), 'image/png');
+      const stored = await readFile(target).then((b) => b, () => null);
+      if (isGenError(put) && put.code === 'GEN_STORAGE_FULL' && stored === null && countTempFiles(store) === 0) results.media += 1;
+    }
+    figure('DUR-6', { offsets: OFFSETS.length, save_whole: results.save, export_whole: results.export, media_whole: results.media });
+    expect(results).toEqual({ save: OFFSETS.length, export: OFFSETS.length, media: OFFSETS.length });
+  });
+});
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(dir, { recursive: true })).map(String).sort()) {
+    const bytes = await readFile(join(dir, name)).catch(() => null);
+    if (bytes !== null) out[name] = sha(bytes);
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { startChild } from './support/spawn-child';
 // each time on a fresh copy. The file must be at the old or the new version with a matching schema,
 // and a backup, when there is one, must be a whole copy of the old database.
 const ROUNDS = 50;
+const AIMED = 10;
 const OLD = MIGRATIONS.length;
 const NEW = NEXT_MIGRATION.version;
 
@@ -54,6 +56,20 @@ function inspect(dataDir: string, generations: number): State {
   }
 }
 
+function killWhenBackupStarts(bundle: string, dataDir: string): Promise<void> {
+  const dir = join(dataDir, 'backups');
+  mkdirSync(dir, { recursive: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, dataDir], { stdio: 'ignore' });
+    const watcher = watch(dir, () => child.kill('SIGKILL'));
+    child.on('error', reject);
+    child.on('exit', () => {
+      watcher.close();
+      resolve();
+    });
+  });
+}
+
 describe('DUR-3 kill mid-migration', () => {
   let bundle = '';
   let seed = '';
@@ -67,6 +83,13 @@ describe('DUR-3 kill mid-migration', () => {
       await engine.generations.wait(generation.id);
     }
     await engine.close(); // a clean close checkpoints the WAL, so genweave.db alone is the database
+    // About 12 MB of cache rows, so that the pre-migration backup (VACUUM INTO) takes long enough to be
+    // killed in, too. Expired entries: they are data to copy, never served.
+    const db = new Database(join(seed, 'genweave.db'));
+    db.exec(`WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 12000)
+      INSERT INTO cache_entries (key, value, expiresAt) SELECT 'reliability:filler:' || n, printf('%.1000c', 'x'), 0 FROM c`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
   });
 
   function freshCopy(): string {
@@ -76,7 +99,7 @@ describe('DUR-3 kill mid-migration', () => {
     return dataDir;
   }
 
-  it(`lands on the old or new version, never between, over ${ROUNDS} kills`, { timeout: 180_000 }, async () => {
+  it(`lands on the old or new version, never between, over ${ROUNDS + AIMED} kills`, { timeout: 180_000 }, async () => {
     // Time one full backup + migration, so that the kills spread over it.
     const timed = freshCopy();
     const started = Date.now();
@@ -95,8 +118,19 @@ describe('DUR-3 kill mid-migration', () => {
       else counts.new += 1;
       if (!state.backupOk) counts.backup_torn += 1;
     }
-    const survived = counts.old + counts.new - counts.backup_torn;
-    figure('DUR-3', { kills: ROUNDS, survived, ...counts, window_ms: migrationMs });
+    // Aimed kills: SIGKILL the moment the backup file appears, i.e. while VACUUM INTO is writing it.
+    for (let round = 0; round < AIMED; round += 1) {
+      const dataDir = freshCopy();
+      await killWhenBackupStarts(bundle, dataDir);
+      const state = inspect(dataDir, GENERATIONS);
+      if (!state.schemaOk) counts.between += 1;
+      else if (state.version === OLD) counts.old += 1;
+      else counts.new += 1;
+      if (!state.backupOk) counts.backup_torn += 1;
+    }
+    const kills = ROUNDS + AIMED;
+    const survived = kills - counts.between - counts.backup_torn;
+    figure('DUR-3', { kills, survived, ...counts, aimed_at_backup: AIMED, window_ms: migrationMs });
     expect(counts).toMatchObject({ between: 0, backup_torn: 0 });
   });
 });

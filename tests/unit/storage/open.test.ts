@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -112,6 +112,22 @@ describe('opening the database', () => {
     expect(quarantined).toEqual(['genweave.db.corrupt-20260102T030405']);
     expect(notices[0]?.message).toContain(quarantined[0]);
     expect(notices[0]?.message).toContain('A new empty database was created.');
+  });
+
+  it('sets aside a database joined by a foreign -wal exactly as it was found', () => {
+    const dir = tempDir();
+    open(dir).db.close();
+    const before = readFileSync(join(dir, 'genweave.db'));
+    const other = new Database(join(tempDir(), 'other.db'));
+    other.pragma('journal_mode = WAL');
+    other.pragma('wal_autocheckpoint = 0');
+    other.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('foreign')");
+    copyFileSync(`${other.name}-wal`, join(dir, 'genweave.db-wal'));
+    other.close();
+    const { notices } = open(dir);
+    expect(notices[0]?.code).toBe('GEN_STORAGE_CORRUPT');
+    expect(readFileSync(join(dir, 'genweave.db.corrupt-20260102T030405'))).toEqual(before);
+    expect(existsSync(join(dir, 'genweave.db.corrupt-20260102T030405-wal'))).toBe(true);
   });
 
   it('restores the newest backup when the database is damaged', () => {

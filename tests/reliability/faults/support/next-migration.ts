@@ -1,7 +1,7 @@
 import { MIGRATIONS, type Migration } from '../../../../core/storage';
 
 // A stand-in for the next release's migration: adds a table and fills it, slowly enough to be killed in.
-export const NEXT_ROWS = 300_000;
+export const NEXT_ROWS = 100_000;
 export const NEXT_MIGRATION: Migration = {
   version: MIGRATIONS.length + 1,
   name: 'reliability: next release',

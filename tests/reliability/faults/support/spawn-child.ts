@@ -5,7 +5,7 @@ export type RunningChild = { child: ChildProcess; lines: () => string[]; kill: (
 
 export function startChild(bundle: string, args: string[], env: Record<string, string>, until: (lines: string[]) => boolean): Promise<RunningChild> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [bundle, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     let ready = false;

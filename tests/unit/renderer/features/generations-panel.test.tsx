@@ -91,6 +91,21 @@ describe('GenerationsPanel', () => {
     await waitFor(() => expect(fake.callsOf('generations.list').at(-1)).not.toHaveProperty('projectId'));
   });
 
+  it('renders only a window of a long list, and loads the next page on demand', async () => {
+    const many = Array.from({ length: 200 }, () => makeGeneration());
+    const { fake, studio } = createStudio();
+    fake.handle('generations.list', (input) =>
+      input.cursor ? { items: [], nextCursor: null, total: 200, counts: counts({ completed: 200 }) } : { items: many, nextCursor: 'c2', total: 400, counts: counts({ completed: 400 }) },
+    );
+    renderWithStudio(<GenerationsPanel />, studio);
+    await screen.findByTestId(`gen-row-${many[0]!.id}`);
+    const rendered = document.querySelectorAll('[data-testid^="gen-row-"]').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+    fireEvent.click(screen.getByTestId('gen-load-more'));
+    await waitFor(() => expect(fake.callsOf('generations.list').at(-1)).toMatchObject({ cursor: 'c2' }));
+  });
+
   it('has a designed empty state', async () => {
     setup([]);
     await waitFor(() => expect(screen.getByTestId('gen-list').textContent).toContain('No generations found'));

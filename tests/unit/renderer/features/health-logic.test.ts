@@ -6,6 +6,7 @@ import {
   filterCounts,
   filterRows,
   latencyGroups,
+  integerMax,
   niceMax,
   outcomeGroups,
 } from '../../../../renderer/features/health/health-logic';
@@ -71,5 +72,11 @@ describe('charts', () => {
     expect(niceMax([120, 40])).toBe(200);
     expect(niceMax([1000])).toBe(1000);
     expect(niceMax([0.3])).toBe(0.5);
+  });
+
+  it('ends a count axis on a multiple of the tick count', () => {
+    expect(integerMax([3, 0], 4)).toBe(4);
+    expect(integerMax([], 4)).toBe(4);
+    expect(integerMax([9], 4)).toBe(12);
   });
 });
