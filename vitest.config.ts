@@ -31,8 +31,11 @@ export default defineConfig({
           name: 'reliability',
           include: ['tests/reliability/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/reliability/support/setup.ts'],
           // Kill rounds mostly wait on child start-up, so two files side by side fit the 5-minute bound.
           maxWorkers: 2,
+          // RPC-4 compares RSS before and after, each after a full collection.
+          execArgv: ['--expose-gc'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

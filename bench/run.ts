@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { buildRenderer, PROFILE_DIR_ENV, SHARED_RENDERER_ENV } from './lib/browser';
 import { describeMachine, machineLine } from './lib/machine';
 import { type Mode, RESULT_PREFIX, type WorkerResult } from './lib/row-types';
-import { formatTable } from './lib/table';
+import { formatMarkdown, formatTable } from './lib/table';
 import { type ResultRow, rowsOf, runFailed } from './lib/verdict';
 import { ROW_IDS } from './rows';
 
-// `npm run bench [-- --quick] [--only=id,id] [--reps=N] [--cpu-prof] [--verbose]`
+// `npm run bench [-- --quick] [--only=id,id] [--reps=N] [--cpu-prof] [--verbose] [--markdown]`
 // Runs every row in its own worker process, prints the table, writes bench/results/latest.json and exits
 // non-zero when a ratio misses its target by more than the noise margin (or a row errors).
 
@@ -30,12 +30,16 @@ const RELIABILITY_IDS: Record<string, string> = {
 /** `FIGURE <id> <measure>=<value> …` (RELIABILITY.md "Reporting the figures"); bench-only rows use BENCH. */
 function figureLine(row: ResultRow, id: string): string {
   const key = row.name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toLowerCase();
-  const value = (v: number | null) => (v === null ? 'null' : Number(v.toPrecision(4)));
-  return `FIGURE ${id} ${key}=${value(row.figure)}${row.unit ? row.unit.replace(/\s/g, '') : ''} floor=${value(row.floor)} ratio=${value(row.ratio)} target=${row.target.replace(/\s/g, '')} status=${row.status}`;
+  const value = (v: number | null, unit = '') => (v === null ? 'null' : `${Number(v.toPrecision(4))}${unit}`);
+  const target = row.target.replace('≤ ', '<=').replace('≥ ', '>=').replace('= ', '').replace('×', 'x');
+  const unit = row.unit.replace(/\s/g, '');
+  return `FIGURE ${id} ${key}=${value(row.figure, unit)} floor=${value(row.floor, unit)} ratio=${value(row.ratio)} target=${target} status=${row.status}`;
 }
 const RESULTS_DIR = join(BENCH_DIR, 'results');
+/** Profiles are large and per run: they go to the temp dir, never into the tree. */
+const PROFILES_DIR = join(os.tmpdir(), `genweave-bench-profiles-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 
-type Options = { mode: Mode; reps: number; only: string[]; cpuProf: boolean; verbose: boolean; rendererDir?: string };
+type Options = { mode: Mode; reps: number; only: string[]; cpuProf: boolean; verbose: boolean; markdown: boolean; rendererDir?: string };
 
 function parseOptions(argv: readonly string[]): Options {
   const mode: Mode = argv.includes('--quick') ? 'quick' : 'full';
@@ -45,7 +49,7 @@ function parseOptions(argv: readonly string[]): Options {
   if (unknown.length > 0) throw new Error(`unknown rows: ${unknown.join(', ')} (known: ${ROW_IDS.join(', ')})`);
   const reps = Number(value('reps') ?? (mode === 'full' ? 5 : 3));
   if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps must be a positive integer');
-  return { mode, reps, only, cpuProf: argv.includes('--cpu-prof'), verbose: argv.includes('--verbose') };
+  return { mode, reps, only, cpuProf: argv.includes('--cpu-prof'), verbose: argv.includes('--verbose'), markdown: argv.includes('--markdown') };
 }
 
 /** A row that does not answer within this time is an ERROR (a hang is a finding, not a skip). */
@@ -54,14 +58,14 @@ const ROW_TIMEOUT_MS: Record<Mode, number> = { quick: 120_000, full: 900_000 };
 function runWorker(id: string, options: Options): Promise<WorkerResult> {
   const nodeArgs = ['--import', 'tsx', '--expose-gc'];
   // One folder per row: the main thread and tsx's module-loader thread each write their own profile there.
-  if (options.cpuProf) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles', id)}`);
+  if (options.cpuProf) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(PROFILES_DIR, id)}`);
   const args = [...nodeArgs, join(BENCH_DIR, 'worker.ts'), id, `--mode=${options.mode}`, `--reps=${options.reps}`];
   return new Promise((resolve) => {
     const env = {
       ...process.env,
       NODE_ENV: 'production',
       ...(options.rendererDir === undefined ? {} : { [SHARED_RENDERER_ENV]: options.rendererDir }),
-      ...(options.cpuProf ? { [PROFILE_DIR_ENV]: join(RESULTS_DIR, 'profiles', id) } : {}),
+      ...(options.cpuProf ? { [PROFILE_DIR_ENV]: join(PROFILES_DIR, id) } : {}),
     };
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
@@ -90,7 +94,7 @@ async function main(): Promise<number> {
   process.stdout.write(`genweave bench — ${options.mode} mode, ${options.reps} repetitions per row\n${machineLine(machine)}\n\n`);
   // The browser rows share one fresh renderer build; a build that fails is left to the rows to report (SKIP).
   const buildDir = await mkdtemp(join(os.tmpdir(), 'genweave-bench-renderer-'));
-  if (options.cpuProf) process.env[PROFILE_DIR_ENV] = join(RESULTS_DIR, 'profiles');
+  if (options.cpuProf) process.env[PROFILE_DIR_ENV] = PROFILES_DIR;
   if (options.only.some((id) => BROWSER_ROWS.includes(id))) {
     try {
       options.rendererDir = await buildRenderer(join(buildDir, 'renderer'));
@@ -114,7 +118,7 @@ async function main(): Promise<number> {
   }
   await rm(buildDir, { recursive: true, force: true });
   const durationS = Math.round((Date.now() - started) / 100) / 10;
-  process.stdout.write(`\n${formatTable(rows)}\n\n${figures.join('\n')}\n`);
+  process.stdout.write(`\n${options.markdown ? formatMarkdown(rows) : formatTable(rows)}\n\n${figures.join('\n')}\n`);
   const failed = runFailed(rows);
   const judged = rows.filter((r) => r.pass !== null);
   const calibration = discarded === 0 ? 'calibration ok' : `${discarded} repetitions re-run after calibration drift`;
@@ -125,6 +129,7 @@ async function main(): Promise<number> {
   const file = join(RESULTS_DIR, 'latest.json');
   await writeFile(file, `${JSON.stringify({ machine, mode: options.mode, reps: options.reps, durationS, rows }, null, 2)}\n`);
   process.stdout.write(`results: ${file}\n`);
+  if (options.cpuProf) process.stdout.write(`profiles: ${PROFILES_DIR} (read one with: npx tsx bench/profile.ts <file>)\n`);
   return failed ? 1 : 0;
 }
 

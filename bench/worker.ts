@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CALIBRATION_DRIFT_LIMIT, calibrationProbe, drift } from './lib/calibration';
 import { type Mode, type RepRecord, RESULT_PREFIX, type RowContext, SkipRow, type WorkerResult } from './lib/row-types';
 import { loadRow } from './rows';
@@ -56,9 +57,14 @@ async function runRow(): Promise<void> {
       const attempts = mode === 'full' ? reps * 2 : reps + 1;
       for (let attempt = 0; records.filter((r) => !r.discarded).length < reps && attempt < attempts; attempt += 1) {
         const calibrated = row.calibrated !== false;
-        const before = calibrated ? calibrationProbe() : 1;
+        const probe = async () => {
+          if (!calibrated) return 1;
+          if (row.settleMs !== undefined) await sleep(row.settleMs);
+          return calibrationProbe();
+        };
+        const before = await probe();
         const samples = await row.rep(ctx, shared, attempt);
-        const after = calibrated ? calibrationProbe() : 1;
+        const after = await probe();
         const d = drift(before, after);
         records.push({ samples, calibrationDrift: d, discarded: d > CALIBRATION_DRIFT_LIMIT });
         ctx.log(`rep ${attempt + 1}: ${JSON.stringify(samples)} drift ${(d * 100).toFixed(1)}%`);

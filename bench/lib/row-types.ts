@@ -28,6 +28,11 @@ export type RowModule<Shared = unknown> = {
   title: string;
   /** false for rows whose figure does not depend on CPU speed (counts, memory): no calibration probe. */
   calibrated?: boolean;
+  /**
+   * Quiet time before each calibration probe, for rows whose own child processes (Chromium, a host) are
+   * still winding down when a repetition returns: the probe must see other loads, not the row's own.
+   */
+  settleMs?: number;
   measures(mode: Mode): MeasureSpec[];
   /** Setup done once per row, before the repetitions (engines, fixtures, bulk data). */
   prepare(ctx: RowContext): Promise<Shared>;

@@ -38,6 +38,7 @@ type SampleDoc = ReturnType<typeof readSampleDocument>;
 export const row: RowModule<Shared> = {
   id: 'badge-repaint',
   title: 'status event → node badge repaint',
+  settleMs: 500,
   measures,
 
   async prepare(ctx) {

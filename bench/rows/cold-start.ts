@@ -75,6 +75,7 @@ async function blankPage(): Promise<number> {
 export const row: RowModule<Shared> = {
   id: 'cold-start',
   title: 'cold start to interactive graph',
+  settleMs: 500,
   measures: () => MEASURES,
 
   async prepare(ctx) {

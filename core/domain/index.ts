@@ -17,4 +17,5 @@ export * from './canonical-json';
 export * from './sha256';
 export * from './hash';
 export * from './cache-key';
+export * from './media-types';
 export * from './telemetry-shapes';

@@ -38,8 +38,8 @@ const playerContextShape = PlayerContextSnapshotSchema.out.shape;
 
 export const PositionSchema = nullTolerantObject({ x: FiniteNumberSchema, y: FiniteNumberSchema });
 
-export const SceneSchema = nullTolerantObject({
-  id: ProjectEntityIdSchema,
+/** A scene's authored fields; the export bundle carries them without the canvas position (project-format.md §6). */
+export const SceneContentShape = {
   title: z.string(),
   summary: z.string().optional(),
   mood: z.string().optional(),
@@ -47,8 +47,9 @@ export const SceneSchema = nullTolerantObject({
   emotionalState: z.string().optional(),
   referenceImage: z.string().optional(),
   npcIds: z.array(z.int()).optional(),
-  position: PositionSchema,
-});
+};
+
+export const SceneSchema = nullTolerantObject({ id: ProjectEntityIdSchema, ...SceneContentShape, position: PositionSchema });
 
 export const EdgeSchema = nullTolerantObject({
   id: ProjectEntityIdSchema,

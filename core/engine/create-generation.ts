@@ -7,6 +7,7 @@ import { rowToGeneration, type GenerationRow } from './generation-row';
 import type { Emit } from './generation-store';
 import { newGenerationRow } from './new-generation-row';
 import { prepareRequest, type Prepared } from './prepare-request';
+import type { ResolvedProvider } from './provider-registry';
 import { buildProviderJob } from './provider-job';
 import { buildWhy, createReuseFinder, resultMediaPresent, type DedupScope, type Skipped } from './reuse';
 
@@ -14,20 +15,23 @@ import { buildWhy, createReuseFinder, resultMediaPresent, type DedupScope, type 
 
 type FlightOutcome = { kind: 'created' | 'in_flight' | 'completed_match'; row: GenerationRow };
 
+type JobContent = Pick<Parameters<typeof buildProviderJob>[0], 'operation' | 'prompt' | 'seed' | 'modelParams' | 'canonicalParams' | 'inputs'>;
+
+/** The provider's estimate for a job not yet created: no id yet, first attempt, due now. */
+export function estimateJobCost(ctx: EngineContext, provider: ResolvedProvider, content: JobContent): number {
+  const job = buildProviderJob({ ...content, generationId: '', media: ctx.media, attempt: 1, deadlineAt: ctx.now() });
+  return provider.adapter.estimateCostUsd(job, provider.config);
+}
+
 export function estimateCost(ctx: EngineContext, prepared: Prepared): number {
-  const job = buildProviderJob({
-    generationId: '',
+  return estimateJobCost(ctx, prepared.provider, {
     operation: prepared.operation,
     prompt: prepared.prompt.text,
     seed: prepared.seed,
     modelParams: prepared.modelParams,
     canonicalParams: prepared.canonicalParams,
     inputs: prepared.inputs,
-    media: ctx.media,
-    attempt: 1,
-    deadlineAt: ctx.now(),
   });
-  return prepared.provider.adapter.estimateCostUsd(job, prepared.provider.config);
 }
 
 export function withinCaps(social: SocialEnforcement) {
@@ -35,7 +39,7 @@ export function withinCaps(social: SocialEnforcement) {
     clampContentRating(rating, social.worldMaxRating, social.userMaxRating) === rating;
 }
 
-export function emitRatingClamped(emit: Emit, id: string, social: SocialEnforcement): void {
+function emitRatingClamped(emit: Emit, id: string, social: SocialEnforcement): void {
   if (!social.ratingClamped || social.requestedRating === null) return;
   emit('generation.ratingClamped', id, {
     generationId: id,
@@ -44,6 +48,16 @@ export function emitRatingClamped(emit: Emit, id: string, social: SocialEnforcem
     worldMaxRating: social.worldMaxRating,
     userMaxRating: social.userMaxRating,
   });
+}
+
+/** Inserts a pending row, its job and any clamp event in one transaction, then wakes the runner. */
+export function insertPending(ctx: EngineContext, what: string, row: GenerationRow, social: SocialEnforcement): void {
+  ctx.store.commit(what, (emit) => {
+    ctx.store.insert(row, emit);
+    ctx.queue.insertJob(row.id, row.providerId, row.priority, row.createdAt);
+    emitRatingClamped(emit, row.id, social);
+  });
+  ctx.wake();
 }
 
 export function createGenerationFlow(ctx: EngineContext) {
@@ -124,12 +138,7 @@ export function createGenerationFlow(ctx: EngineContext) {
       estimatedCostUsd,
       createdAt,
     });
-    ctx.store.commit('create the generation', (emit) => {
-      ctx.store.insert(row, emit);
-      ctx.queue.insertJob(row.id, row.providerId, row.priority, createdAt);
-      emitRatingClamped(emit, row.id, social);
-    });
-    ctx.wake();
+    insertPending(ctx, 'create the generation', row, social);
     return row;
   }
 

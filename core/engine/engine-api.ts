@@ -172,9 +172,10 @@ export function createEngineApi(parts: {
       settlement.listeners.add(onSettled);
       // Another process may finish it: look at the database too.
       const poll = setInterval(check, 250);
+      // The deadline timer stays referenced: a caller awaiting wait() (the CLI's --wait) must keep the process
+      // alive until the generation settles or the deadline passes.
       const timer = setTimeout(finish, timeoutMs);
       poll.unref();
-      timer.unref();
     });
   }
 

@@ -1,35 +1,20 @@
 import type { GenerationInput, GenerationSocialContext } from '../domain';
 import type { GenerationRow } from './generation-row';
 
-// The insert-time fields of a generation (generation.md §3), shared by create() and retry().
-export type NewGenerationFields = {
-  id: string;
-  projectId: string;
-  nodeId: string;
-  worldId: string | null;
-  providerId: string;
-  operation: string;
-  generationType: string;
-  purpose: string;
-  strategy: string;
-  priority: number;
+// Columns the lifecycle writes after insert (engine.md §4.2); a new row starts them at their initial values.
+type LifecycleColumn =
+  | 'status' | 'updatedAt' | 'startedAt' | 'completedAt' | 'attemptCount' | 'providerJobId' | 'progress' | 'result'
+  | 'errorCode' | 'errorClass' | 'errorMessage' | 'costUsd' | 'tokensIn' | 'tokensOut' | 'costSource';
+type EncodedColumn = 'preview' | 'request' | 'canonicalParams' | 'inputs' | 'socialContext';
+
+// The insert-time fields of a generation (generation.md §3), shared by create() and retry(): the row's
+// other columns, with the encoded ones in their decoded form.
+export type NewGenerationFields = Omit<GenerationRow, LifecycleColumn | EncodedColumn> & {
   preview: boolean;
   request: Record<string, unknown>;
   canonicalParams: Record<string, unknown>;
   inputs: GenerationInput[];
-  hash: string;
-  cacheKey: string | null;
-  seed: number;
-  finalPrompt: string;
-  promptSource: string;
-  promptVersionId: string | null;
   socialContext: GenerationSocialContext | null;
-  playthroughId: string | null;
-  playerId: string | null;
-  parentGenerationId: string | null;
-  retryCount: number;
-  estimatedCostUsd: number;
-  createdAt: number;
 };
 
 export function newGenerationRow(f: NewGenerationFields): GenerationRow {

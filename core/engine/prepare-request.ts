@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
-  computeCacheKey,
   operationForGenerationType,
   GenError,
-  reproducibleHashText,
   GenerationNodeConfigSchema,
   type GenerationNodeConfig,
   CreateGenerationRequestSchema,
@@ -28,6 +25,7 @@ import { validateGenerationNode, type ValidationResult } from '../validation';
 import { buildCanonicalParams, deriveSeed, effectiveModelParams, type ModelParamValues } from './canonical-params';
 import type { ProviderRegistry, ResolvedProvider } from './provider-registry';
 import { resolveInputs } from './request-inputs';
+import { reproducibleHash, requestCacheKey } from './request-identity';
 
 // generation.md §11 steps 1–6: everything create(), validate() and prompts.resolve() share. Each stage
 // writes into `partial`, so a dry run can show how far a failing request got.
@@ -177,20 +175,9 @@ export async function prepareRequest(raw: unknown, options: PrepareOptions, part
   Object.assign(partial, { seed, modelParams, canonicalParams });
   const inputs = await resolveInputs(request.inputs, request.projectPath, options.media);
   partial.inputs = inputs;
-  // Same bytes as computeReproducibleHash; node:crypto keeps the hot path fast.
-  const hash = createHash('sha256').update(reproducibleHashText(canonicalParams, inputs), 'utf8').digest('hex');
+  const hash = reproducibleHash(canonicalParams, inputs);
   partial.hash = hash;
-  const cacheKey = computeCacheKey({
-    operation,
-    purpose: config.purpose,
-    fromSceneId: request.fromScene?.id,
-    toSceneId: request.toScene?.id,
-    strategy: config.strategy,
-    playthroughId: request.playthroughId,
-    playerId: request.playerId,
-    version: config.version ?? 1,
-    contentRating: social.contentRating,
-  });
+  const cacheKey = requestCacheKey(request, config, operation, social.contentRating);
   partial.cacheKey = cacheKey;
   return { request, config, provider, operation, validation, social, prompt, seed, modelParams, canonicalParams, inputs, hash, cacheKey };
 }

@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
 import {
-  computeCacheKey,
   GenError,
-  reproducibleHashText,
   type CreateGenerationRequest,
   type CreateGenerationResult,
   type GenerationInput,
@@ -10,12 +7,12 @@ import {
   type RetryOptions,
 } from '../domain';
 import { enforceSocialContext } from '../social';
-import { buildProviderJob } from './provider-job';
-import { emitRatingClamped, notFound, type GenerationFlow } from './create-generation';
+import { estimateJobCost, insertPending, notFound, type GenerationFlow } from './create-generation';
 import type { EngineContext } from './engine-context';
 import { rowToGeneration, type GenerationRow } from './generation-row';
 import { flightWait } from './flight-wait';
 import { newGenerationRow } from './new-generation-row';
+import { reproducibleHash, requestCacheKey } from './request-identity';
 import { buildWhy } from './reuse';
 import { storedConfig } from './terminal-writes';
 import type { ModelParamValues } from './canonical-params';
@@ -99,40 +96,21 @@ export function createRetryFlow(ctx: EngineContext, flow: GenerationFlow) {
       canonicalParams.socialContext = { ...parentParams.socialContext, intimacyBand: social.context.intimacyBand, contentRating: social.context.contentRating };
     }
     const inputs = JSON.parse(parent.inputs) as GenerationInput[];
-    const hash = createHash('sha256').update(reproducibleHashText(canonicalParams, inputs), 'utf8').digest('hex');
+    const hash = reproducibleHash(canonicalParams, inputs);
     const cacheKey =
-      parent.cacheKey === null || config === undefined
-        ? null
-        : computeCacheKey({
-            operation: parent.operation,
-            purpose: parent.purpose,
-            fromSceneId: request.fromScene?.id,
-            toSceneId: request.toScene?.id,
-            strategy: config.strategy,
-            playthroughId: request.playthroughId,
-            playerId: request.playerId,
-            version: config.version ?? 1,
-            contentRating: social.contentRating,
-          });
+      parent.cacheKey === null || config === undefined ? null : requestCacheKey(request, config, parent.operation, social.contentRating);
     const provider = ctx.providers.find(parent.providerId);
     const estimatedCostUsd =
       provider === undefined
         ? 0
-        : provider.adapter.estimateCostUsd(
-            buildProviderJob({
-              generationId: '',
-              operation: parent.operation as OperationType,
-              prompt: parent.finalPrompt,
-              seed: parent.seed,
-              modelParams: (canonicalParams.modelParams ?? {}) as ModelParamValues,
-              canonicalParams,
-              inputs,
-              media: ctx.media,
-              attempt: 1,
-              deadlineAt: ctx.now(),
-            }),
-            provider.config,
-          );
+        : estimateJobCost(ctx, provider, {
+            operation: parent.operation as OperationType,
+            prompt: parent.finalPrompt,
+            seed: parent.seed,
+            modelParams: (canonicalParams.modelParams ?? {}) as ModelParamValues,
+            canonicalParams,
+            inputs,
+          });
     ctx.budgets.check(request.budget, parent, estimatedCostUsd);
     const createdAt = ctx.now();
     const row = newGenerationRow({
@@ -164,12 +142,7 @@ export function createRetryFlow(ctx: EngineContext, flow: GenerationFlow) {
       estimatedCostUsd,
       createdAt,
     });
-    ctx.store.commit('create the retry', (emit) => {
-      ctx.store.insert(row, emit);
-      ctx.queue.insertJob(row.id, row.providerId, row.priority, createdAt);
-      emitRatingClamped(emit, row.id, social);
-    });
-    ctx.wake();
+    insertPending(ctx, 'create the retry', row, social);
     const why = buildWhy({
       source: 'created',
       reason: 'retry',

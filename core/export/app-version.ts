@@ -1,6 +1,6 @@
-import { version } from '../../package.json';
+import { APP_VERSION } from '../version';
 
 /** The bundle's `generator` names the build that wrote it (project-format.md §6). */
 export function appVersion(): string {
-  return version;
+  return APP_VERSION;
 }

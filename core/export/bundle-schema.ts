@@ -14,6 +14,7 @@ import {
   PromptVersionSchema,
   PurposeSchema,
   RelationshipSchemaSchema,
+  SceneContentShape,
   SeedSourceSchema,
   StyleRulesSchema,
 } from '../domain';
@@ -29,16 +30,7 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 /** A path inside the bundle folder: fixed names, hex hashes and sanitized base names only. */
 const BundlePath = z.string().regex(/^(assets|media)\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/);
 
-export const BundleSceneSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  summary: z.string().optional(),
-  mood: z.string().optional(),
-  location: z.string().optional(),
-  emotionalState: z.string().optional(),
-  referenceImage: z.string().optional(),
-  npcIds: z.array(z.int()).optional(),
-});
+export const BundleSceneSchema = z.object({ id: z.string(), ...SceneContentShape });
 
 export const BundleAssetSchema = z.object({ id: z.string(), path: BundlePath, mediaType: z.string(), sha256: Sha256 });
 

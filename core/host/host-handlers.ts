@@ -7,6 +7,7 @@ import type { EventName } from '../rpc/method-names';
 import type { TransportKind } from '../rpc/studio-shapes';
 import type { ClientSession } from './client-session';
 import type { HostDialogs, HostEngine, HostExporter } from './host-engine';
+import { importIntoProject } from './project-import';
 import type { SettingsStore } from './settings-store';
 
 export type HostHandlerOptions = {
@@ -51,6 +52,7 @@ export function createHostHandlers(options: HostHandlerOptions): Handlers<Client
     'project.restore': (input, { session }) => session.project.restore(input),
     'project.discardRecovery': (input, { session }) => session.project.discardRecovery(input),
     'project.importAsset': (input, { session }) => session.project.importAsset(input),
+    'project.import': (input, { session }) => importIntoProject(input, session),
     'project.close': (_input, { session }) => session.project.close(),
 
     'dialog.openProject': (input) => options.dialogs.openProject(input),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mediaTypeFromExtension } from '../domain';
 
 // project-format.md §6 (path confinement): every written file name is built from fixed names, hex hashes or
 // sanitized base names, so no authored text can steer a write (RELIABILITY.md IN-1).
@@ -43,22 +44,6 @@ export function generateEntityId(prefix: string): string {
   return `${prefix}${out}`;
 }
 
-const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-  mp3: 'audio/mpeg',
-  wav: 'audio/wav',
-  ogg: 'audio/ogg',
-  txt: 'text/plain',
-};
-
 export function mediaTypeForFileName(name: string): string {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  return (ext !== undefined && MEDIA_TYPES[ext]) || 'application/octet-stream';
+  return mediaTypeFromExtension(name) ?? 'application/octet-stream';
 }

@@ -1,3 +1,4 @@
+import { EXTENSION_MEDIA_TYPES } from '../domain';
 import { ProviderError } from './adapter';
 import type { ProviderOutput, ProviderOutputKind, Usage } from './adapter';
 
@@ -19,26 +20,6 @@ export const ACCEPTED_MEDIA_TYPES = [
 ] as const;
 
 export const MAX_TEXT_BYTES = 1024 * 1024;
-
-const EXTENSION_MEDIA_TYPES: Readonly<Record<string, string>> = {
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-  mp3: 'audio/mpeg',
-  wav: 'audio/wav',
-  ogg: 'audio/ogg',
-  txt: 'text/plain',
-};
-
-export function mediaTypeFromExtension(fileName: string): string | undefined {
-  const match = /\.([A-Za-z0-9]+)$/.exec(fileName);
-  return match === null ? undefined : EXTENSION_MEDIA_TYPES[match[1]!.toLowerCase()];
-}
 
 export function extensionForMediaType(mediaType: string): string {
   const found = Object.entries(EXTENSION_MEDIA_TYPES).find(([, type]) => type === mediaType);

@@ -31,7 +31,7 @@ export function createRedactor(secrets: ReadonlyArray<string | null | undefined>
     let out = text.replace(HEADER_VALUE, (_m, q1: string, name: string, sep: string, q2: string, value: string) =>
       value.length === 0 ? `${q1}${name}${q1}${sep}${q2}` : `${q1}${name}${q1}${sep}${q2}${REDACTED}`,
     );
-    void needles;
+    for (const needle of needles) out = out.split(needle).join(REDACTED);
     return out;
   };
 }

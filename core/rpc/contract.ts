@@ -75,6 +75,7 @@ export const methods = {
   'project.restore': { input: s.ProjectIdInputSchema, output: s.ProjectRestoreResultSchema },
   'project.discardRecovery': { input: s.ProjectIdInputSchema, output: s.EmptyResultSchema },
   'project.importAsset': { input: s.ProjectImportAssetInputSchema, output: s.ProjectImportAssetResultSchema },
+  'project.import': { input: s.ProjectImportInputSchema, output: s.ProjectImportResultSchema },
   'project.close': { input: s.EmptyInputSchema, output: s.EmptyResultSchema },
 
   'dialog.openProject': dialog,

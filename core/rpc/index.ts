@@ -14,4 +14,4 @@ export { createWebSocketTransport, RECONNECT_BACKOFF, type WebSocketLike } from 
 export { createElectronTransport, type GenweaveBridge } from './transport-electron';
 export { createDefaultTransport, type RendererGlobals } from './default-transport';
 export { StudioSettingsSchema, StudioSettingsPatchSchema, DEFAULT_STUDIO_SETTINGS, type StudioSettings, type StudioSettingsPatch } from './settings';
-export type { TransportKind, AppInfo, DialogInput, DialogResult } from './studio-shapes';
+export type { TransportKind, AppInfo, DialogInput, DialogResult, ImportReport } from './studio-shapes';

@@ -13,6 +13,7 @@ export const METHOD_NAMES = [
   'project.restore',
   'project.discardRecovery',
   'project.importAsset',
+  'project.import',
   'project.close',
   'dialog.openProject',
   'dialog.saveProject',

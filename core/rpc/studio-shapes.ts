@@ -68,6 +68,29 @@ export const ProjectImportAssetInputSchema = z.strictObject({ sourcePath: PathSc
 export const ProjectAssetSchema = z.object({ id: z.string(), path: z.string(), mediaType: z.string(), sha256: Sha256Schema });
 export const ProjectImportAssetResultSchema = z.object({ asset: ProjectAssetSchema });
 
+// project-format.md §3 (import): nodes and prompts merged from another project file or an export bundle
+// folder. The host answers the merged document; the renderer applies it as one undo step.
+export const ProjectImportInputSchema = z.strictObject({ document: ProjectDocumentSchema, sourcePath: PathSchema });
+export const ImportConflictSchema = z.object({
+  kind: z.enum(['node', 'promptFamily', 'promptVersion', 'asset']),
+  id: z.string(),
+  /** `renamed`: imported under `newId`; `kept-existing`: the project's own entry won and nothing was imported. */
+  resolution: z.enum(['renamed', 'kept-existing']),
+  newId: z.string().optional(),
+  message: z.string(),
+});
+export const ImportReportSchema = z.object({
+  imported: z.object({
+    nodes: z.array(z.string()),
+    promptFamilies: z.array(z.string()),
+    promptVersions: z.array(z.string()),
+    assets: z.array(z.string()),
+  }),
+  conflicts: z.array(ImportConflictSchema),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+export const ProjectImportResultSchema = z.object({ document: ProjectDocumentSchema, report: ImportReportSchema });
+
 export const DIALOG_PURPOSES = ['open-project', 'save-project', 'export', 'import-asset', 'import-project'] as const;
 export const DialogInputSchema = z.strictObject({
   suggestedName: z.string().max(255).optional(),

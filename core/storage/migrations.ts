@@ -2,13 +2,17 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { GenError } from '../domain/gen-error';
 import { SCHEMA_V1 } from './schema-v1';
+import { SCHEMA_V2 } from './schema-v2';
 
 // engine.md §4.3: numbered migrations that live in code. Each runs in one transaction together with
 // its ledger row and the user_version bump, so a crash lands on the old or the new version.
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: SCHEMA_V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: SCHEMA_V1 },
+  { version: 2, name: 'telemetry percentile indexes', sql: SCHEMA_V2 },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

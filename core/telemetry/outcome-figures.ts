@@ -1,22 +1,7 @@
 import type { ErrorClassSummary, LatencyStats, TelemetryWindow } from '../domain';
-import { latencyPercentiles } from './latency-percentiles';
+import type { GroupTotals } from './sample-aggregates';
 
-// telemetry.md §4: the figures shared by provider and operation rows, computed from sample rows.
-
-export type SampleRow = {
-  providerId: string;
-  operation: string;
-  projectId: string;
-  nodeId: string;
-  status: string;
-  at: number;
-  latencyMs: number | null;
-  queueMs: number | null;
-  tokensIn: number | null;
-  tokensOut: number | null;
-  costUsd: number | null;
-  fallbackApplied: number;
-};
+// telemetry.md §4: the figures shared by provider and operation rows, from a group's SQL totals.
 
 export type OutcomeFigures = {
   window: TelemetryWindow;
@@ -35,35 +20,27 @@ export type OutcomeFigures = {
   errors: ErrorClassSummary[];
 };
 
+export const NO_SAMPLES: Omit<GroupTotals, 'key'> = {
+  completed: 0,
+  failed: 0,
+  cancelled: 0,
+  tokensIn: 0,
+  tokensOut: 0,
+  costUsd: 0,
+  fallbacks: 0,
+};
+
 export function successRate(completed: number, failed: number): number | null {
   return completed + failed === 0 ? null : completed / (completed + failed);
 }
 
-export function outcomeFigures(window: TelemetryWindow, samples: readonly SampleRow[], errors: ErrorClassSummary[]): OutcomeFigures {
-  let completed = 0;
-  let failed = 0;
-  let cancelled = 0;
-  let tokensIn = 0;
-  let tokensOut = 0;
-  let costUsd = 0;
-  let fallbacks = 0;
-  const latencies: number[] = [];
-  const queues: number[] = [];
-  for (const s of samples) {
-    if (s.status === 'completed') {
-      completed += 1;
-      if (s.latencyMs !== null) latencies.push(s.latencyMs);
-    } else if (s.status === 'failed') {
-      failed += 1;
-      if (s.fallbackApplied === 1) fallbacks += 1;
-    } else if (s.status === 'cancelled') {
-      cancelled += 1;
-    }
-    if (s.queueMs !== null) queues.push(s.queueMs);
-    tokensIn += s.tokensIn ?? 0;
-    tokensOut += s.tokensOut ?? 0;
-    costUsd += s.costUsd ?? 0;
-  }
+export function outcomeFigures(
+  window: TelemetryWindow,
+  totals: Omit<GroupTotals, 'key'>,
+  spread: { latencyMs: LatencyStats; queueMs: LatencyStats },
+  errors: ErrorClassSummary[],
+): OutcomeFigures {
+  const { completed, failed, cancelled, costUsd } = totals;
   return {
     window,
     total: completed + failed + cancelled,
@@ -71,13 +48,13 @@ export function outcomeFigures(window: TelemetryWindow, samples: readonly Sample
     failed,
     cancelled,
     successRate: successRate(completed, failed),
-    latencyMs: latencyPercentiles(latencies),
-    queueMs: latencyPercentiles(queues),
-    tokensIn,
-    tokensOut,
+    latencyMs: spread.latencyMs,
+    queueMs: spread.queueMs,
+    tokensIn: totals.tokensIn,
+    tokensOut: totals.tokensOut,
     costUsd,
     avgCostUsd: completed === 0 ? null : costUsd / completed,
-    fallbacks,
+    fallbacks: totals.fallbacks,
     errors,
   };
 }

@@ -12,14 +12,18 @@ import type {
   ProviderHealth,
 } from '../domain';
 import { isoTime, prepareNumbered } from '../storage';
-import { latencyPercentiles } from './latency-percentiles';
-import { groupBy, healthStatus, outcomeFigures, successRate, type SampleRow } from './outcome-figures';
+import { groupBy, healthStatus, NO_SAMPLES, outcomeFigures, successRate } from './outcome-figures';
+import { createSampleAggregates } from './sample-aggregates';
 import { RETENTION_MS, windowStart } from './windows';
 
 // telemetry.md §3–§5: every figure aggregated at read time from one row per fact.
 
 type ErrorRow = ProviderErrorRow & { atMs: number };
 export type LiveCacheEntry = { strategy: string; writtenAtMs: number };
+
+const NO_LATENCY = { count: 0, p50: null, p95: null, p99: null };
+/** A group without samples in the window: nothing to read back. */
+const NO_SPREAD = { latencyMs: NO_LATENCY, queueMs: NO_LATENCY };
 
 export type TelemetryReader = ReturnType<typeof createTelemetryReader>;
 
@@ -29,9 +33,7 @@ export function createTelemetryReader(
   providerIds: () => string[],
   liveCacheEntries: (projectId: string | null, nodeId: string | null) => LiveCacheEntry[],
 ) {
-  const samples = prepareNumbered<[number, string | null], SampleRow>(db, `SELECT providerId, operation, projectId, nodeId, status, at, latencyMs, queueMs, tokensIn, tokensOut, costUsd, fallbackApplied
-     FROM telemetry_samples WHERE at >= ?1 AND (?2 IS NULL OR projectId = ?2)`,
-  );
+  const aggregates = createSampleAggregates(db);
   const errors = prepareNumbered<[number, string | null, string | null], Omit<ErrorRow, 'at'> & { at: number }>(db, `SELECT e.at, e.providerId, e.operation, e.generationId, e.attempt, e.errorClass, e.httpStatus, e.message FROM provider_errors e
      WHERE e.at >= ?1 AND (?2 IS NULL OR e.providerId = ?2)
        AND (?3 IS NULL OR EXISTS (SELECT 1 FROM generations g WHERE g.id = e.generationId AND g.projectId = ?3))
@@ -96,13 +98,16 @@ export function createTelemetryReader(
   return {
     providers(input: { window: TelemetryWindow; projectId?: string }): ProviderHealth[] {
       const projectId = input.projectId ?? null;
-      const byProvider = groupBy(samples.all(windowStart(input.window, now()), projectId), (s) => s.providerId);
+      const since = windowStart(input.window, now());
+      const byProvider = aggregates.totals('provider', since, projectId);
       const errorsByProvider = groupBy(errorRows(input.window, null, projectId), (e) => e.providerId);
       const flights = inFlight.all(projectId);
       const lastTests = new Map(tests.all().map((t) => [t.providerId, t]));
       const ids = [...new Set([...providerIds(), ...byProvider.keys()])];
       const rows = ids.map((providerId): ProviderHealth => {
-        const figures = outcomeFigures(input.window, byProvider.get(providerId) ?? [], summarize(errorsByProvider.get(providerId) ?? []));
+        const totals = byProvider.get(providerId);
+        const spread = totals === undefined ? NO_SPREAD : aggregates.percentiles('provider', providerId, since, projectId);
+        const figures = outcomeFigures(input.window, totals ?? NO_SAMPLES, spread, summarize(errorsByProvider.get(providerId) ?? []));
         const count = (status: string) => flights.find((f) => f.providerId === providerId && f.status === status)?.n ?? 0;
         const test = lastTests.get(providerId);
         return {
@@ -118,26 +123,27 @@ export function createTelemetryReader(
 
     operations(input: { window: TelemetryWindow; projectId?: string }): OperationMetrics[] {
       const projectId = input.projectId ?? null;
-      const byOperation = groupBy(samples.all(windowStart(input.window, now()), projectId), (s) => s.operation);
+      const since = windowStart(input.window, now());
+      const byOperation = aggregates.totals('operation', since, projectId);
       const errorsByOperation = groupBy(errorRows(input.window, null, projectId), (e) => e.operation);
       const ids = [...new Set([...byOperation.keys(), ...errorsByOperation.keys()])];
-      const rows = ids.map((operation) => ({
-        operation: operation as OperationType,
-        ...outcomeFigures(input.window, byOperation.get(operation) ?? [], summarize(errorsByOperation.get(operation) ?? [])),
-      }));
+      const rows = ids.map((operation) => {
+        const totals = byOperation.get(operation);
+        const spread = totals === undefined ? NO_SPREAD : aggregates.percentiles('operation', operation, since, projectId);
+        return { operation: operation as OperationType, ...outcomeFigures(input.window, totals ?? NO_SAMPLES, spread, summarize(errorsByOperation.get(operation) ?? [])) };
+      });
       return sortByTotal(rows, (r) => r.operation);
     },
 
     nodes(input: { window: TelemetryWindow; projectId: string }): NodeMetrics[] {
       const since = windowStart(input.window, now());
-      const byNode = groupBy(samples.all(since, input.projectId), (s) => s.nodeId);
+      const byNode = aggregates.nodeTotals(input.projectId, since);
       const lookupRows = lookups.all(since, input.projectId, null);
       const nodeIds = [...new Set([...byNode.keys(), ...lookupRows.map((l) => l.nodeId), ...projectNodes.all(input.projectId).map((r) => r.nodeId)])].sort(
         (a, b) => (a < b ? -1 : a > b ? 1 : 0),
       );
       return nodeIds.map((nodeId): NodeMetrics => {
-        const nodeSamples = byNode.get(nodeId) ?? [];
-        const figures = outcomeFigures(input.window, nodeSamples, []);
+        const figures = byNode.get(nodeId) ?? NO_SAMPLES;
         const count = (outcome: string) => lookupRows.find((l) => l.nodeId === nodeId && l.outcome === outcome)?.n ?? 0;
         const hits = count('cache_hit');
         const misses = count('cache_miss');
@@ -146,12 +152,12 @@ export function createTelemetryReader(
           projectId: input.projectId,
           nodeId,
           window: input.window,
-          total: figures.total,
+          total: figures.completed + figures.failed + figures.cancelled,
           completed: figures.completed,
           failed: figures.failed,
           cancelled: figures.cancelled,
           successRate: successRate(figures.completed, figures.failed),
-          latencyMs: latencyPercentiles(nodeSamples.filter((s) => s.status === 'completed' && s.latencyMs !== null).map((s) => s.latencyMs as number)),
+          latencyMs: byNode.has(nodeId) ? aggregates.nodeLatency(input.projectId, nodeId, since) : NO_SPREAD.latencyMs,
           costUsd: figures.costUsd,
           cache: { hits, misses, stale, hitRate: hits + misses + stale === 0 ? null : hits / (hits + misses + stale) },
           dedupHits: count('dedup_hit'),

@@ -1,6 +1,7 @@
 import type { StudioRpc } from '../rpc/rpc-types';
 import { createEditorStore } from './editor-store';
 import { createGraphStore } from './graph-store';
+import { createImportActions } from './import-actions';
 import { createProblemsStore } from './problems-store';
 import { createProjectActions } from './project-actions';
 import { createRunStore } from './run-store';
@@ -19,7 +20,8 @@ export function createStudioStores(rpc: StudioRpc) {
   const problems = createProblemsStore(graph, session);
   const editor = createEditorStore(graph, session, ui);
   const project = createProjectActions({ rpc, graph, ui, session });
-  return { rpc, selection, graph, ui, session, run, problems, editor, project };
+  const imports = createImportActions({ rpc, graph, ui });
+  return { rpc, selection, graph, ui, session, run, problems, editor, project, imports };
 }
 
 export type StudioStores = ReturnType<typeof createStudioStores>;

@@ -95,6 +95,7 @@ export function createProblemsStore(graph: GraphStore, session: SessionStore) {
   let lastConfigs = new Map<string, unknown>();
   let lastContext: ValidationContext | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let frame: number | null = null;
 
   const store = createStore<ProblemsState>()((set, get) => ({
     results: {},
@@ -135,6 +136,7 @@ export function createProblemsStore(graph: GraphStore, session: SessionStore) {
     },
     dispose() {
       if (timer) clearTimeout(timer);
+      if (frame !== null) cancelAnimationFrame(frame);
       unsubscribeGraph();
       unsubscribeSession();
     },
@@ -147,8 +149,18 @@ export function createProblemsStore(graph: GraphStore, session: SessionStore) {
       store.getState().recompute();
     }, PROBLEMS_DEBOUNCE_MS);
   };
+  // A project just opened: the debounce starts at the canvas's first frame, so validating every node of a
+  // large graph never competes with its first paint (studio-ui.md §3, §9). Without frames (tests), at once.
   const unsubscribeGraph = graph.subscribe((next, prev) => {
-    if (next.document !== prev.document) schedule();
+    if (next.document === prev.document) return;
+    if (prev.document !== null || typeof requestAnimationFrame !== 'function') {
+      schedule();
+    } else if (frame === null) {
+      frame = requestAnimationFrame(() => {
+        frame = null;
+        schedule();
+      });
+    }
   });
   const unsubscribeSession = session.subscribe((next, prev) => {
     if (next.settings !== prev.settings || next.providers !== prev.providers) schedule();

@@ -1,5 +1,5 @@
 import type { ProjectDocument } from '../../core/domain/project-document';
-import type { StudioRpc } from '../rpc/rpc-types';
+import type { MethodOutput, RpcResult, StudioRpc } from '../rpc/rpc-types';
 import { isDirty, type GraphStore } from './graph-store';
 import type { SessionStore } from './session-store';
 import type { UiStore } from './ui-store';
@@ -32,6 +32,17 @@ export function createProjectActions({ rpc, graph, ui, session }: Deps) {
     });
   }
 
+  /** Both saves end the same way: the error as a toast, or the document marked saved at the path written. */
+  function settleSave(reply: RpcResult<MethodOutput<'project.save' | 'project.saveAs'>>, revision: number): boolean {
+    if (!reply.ok) {
+      toastError(reply.error.message);
+      return false;
+    }
+    graph.getState().markSaved(reply.result.path, revision);
+    ui.getState().toast('success', `Saved ${reply.result.path}`);
+    return true;
+  }
+
   async function save(): Promise<boolean> {
     const { document, path, revision } = graph.getState();
     if (!document) return false;
@@ -46,13 +57,7 @@ export function createProjectActions({ rpc, graph, ui, session }: Deps) {
       if (!overwrite) return false;
       reply = await rpc.call('project.save', { document, force: true });
     }
-    if (!reply.ok) {
-      toastError(reply.error.message);
-      return false;
-    }
-    graph.getState().markSaved(reply.result.path, revision);
-    ui.getState().toast('success', `Saved ${reply.result.path}`);
-    return true;
+    return settleSave(reply, revision);
   }
 
   async function saveAs(): Promise<boolean> {
@@ -61,13 +66,7 @@ export function createProjectActions({ rpc, graph, ui, session }: Deps) {
     const path = await choosePath('save');
     if (!path) return false;
     const reply = await rpc.call('project.saveAs', { document, path });
-    if (!reply.ok) {
-      toastError(reply.error.message);
-      return false;
-    }
-    graph.getState().markSaved(reply.result.path, revision);
-    ui.getState().toast('success', `Saved ${reply.result.path}`);
-    return true;
+    return settleSave(reply, revision);
   }
 
   /** Resolves true when it is fine to replace the open document. */

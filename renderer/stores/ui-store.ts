@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { ImportReport } from '../../core/rpc/studio-shapes';
 import type { ClipboardPayload } from '../graph/clipboard';
 
 // Panels, dialogs and notifications (STYLE.md §6). Dialogs are requests with a resolver, so an action such
@@ -14,7 +15,8 @@ export type DialogRequest =
   | { kind: 'path'; title: string; label: string; confirmLabel: string; initial: string; resolve(path: string | null): void }
   | { kind: 'unsaved'; action: string; resolve(choice: UnsavedChoice): void }
   | { kind: 'confirm'; title: string; message: string; confirmLabel: string; resolve(ok: boolean): void }
-  | { kind: 'recovery'; projectId: string; savedAt: string | null; resolve(restore: boolean | null): void };
+  | { kind: 'recovery'; projectId: string; savedAt: string | null; resolve(restore: boolean | null): void }
+  | { kind: 'import-result'; sourcePath: string; report: ImportReport; resolve(): void };
 
 export const TOAST_MS = 6000;
 
@@ -46,6 +48,8 @@ export type UiState = {
   askUnsaved(action: string): Promise<UnsavedChoice>;
   askConfirm(request: Omit<Extract<DialogRequest, { kind: 'confirm' }>, 'kind' | 'resolve'>): Promise<boolean>;
   askRecovery(projectId: string, savedAt: string | null): Promise<boolean | null>;
+  /** Shows what an import added, renamed and kept; resolves when the dialog closes. */
+  showImportResult(sourcePath: string, report: ImportReport): Promise<void>;
   /** Cancels the open dialog: its caller gets the "no" answer. */
   closeDialog(): void;
   /** Clears the dialog after its component has resolved it with the user's answer. */
@@ -122,6 +126,9 @@ export function createUiStore() {
       askRecovery(projectId, savedAt) {
         return new Promise((resolve) => open({ kind: 'recovery', projectId, savedAt, resolve }));
       },
+      showImportResult(sourcePath, report) {
+        return new Promise((resolve) => open({ kind: 'import-result', sourcePath, report, resolve }));
+      },
       closeDialog() {
         const dialog = get().dialog;
         if (!dialog) return;
@@ -129,6 +136,7 @@ export function createUiStore() {
         if (dialog.kind === 'path') dialog.resolve(null);
         else if (dialog.kind === 'unsaved') dialog.resolve('cancel');
         else if (dialog.kind === 'confirm') dialog.resolve(false);
+        else if (dialog.kind === 'import-result') dialog.resolve();
         else dialog.resolve(null);
       },
       finishDialog() {

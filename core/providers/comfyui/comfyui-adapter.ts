@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { OPERATION_TYPES } from '../../domain';
+import { mediaTypeFromExtension, OPERATION_TYPES } from '../../domain';
 import type { ProviderConfig } from '../../domain';
 import { ProviderError } from '../adapter';
 import type { ProviderAdapter, ProviderJobInput, ProviderOutput, ProviderUpdate } from '../adapter';
@@ -8,7 +8,7 @@ import { estimateCostFromPricing } from '../cost';
 import { createHttpSession } from '../http-session';
 import type { HttpSession } from '../http-session';
 import { narrowOperations } from '../narrow-operations';
-import { essenceOf, extensionForMediaType, isAcceptedMediaType, mediaOutput, mediaTypeFromExtension } from '../output';
+import { essenceOf, extensionForMediaType, isAcceptedMediaType, mediaOutput } from '../output';
 import { failedTest, transportWarnings } from '../provider-test';
 import { cutProviderMessage } from '../redact';
 import { HistorySchema, updateFromHistory } from './history';

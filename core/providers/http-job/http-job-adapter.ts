@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OPERATION_TYPES } from '../../domain';
+import { mediaTypeFromExtension, OPERATION_TYPES } from '../../domain';
 import type { HttpJobMapping, ProviderConfig } from '../../domain';
 import { ProviderError } from '../adapter';
 import type { ProviderAdapter, ProviderContext, ProviderJob, ProviderOutput, ProviderUpdate } from '../adapter';
@@ -8,7 +8,7 @@ import { createHttpSession, parseJsonBody } from '../http-session';
 import type { HttpSession } from '../http-session';
 import { getJsonPointer } from '../json-pointer';
 import { narrowOperations } from '../narrow-operations';
-import { essenceOf, mediaOutput, mediaTypeFromExtension, textOutput } from '../output';
+import { essenceOf, mediaOutput, textOutput } from '../output';
 import { failedTest, transportWarnings } from '../provider-test';
 import { collectPlaceholders, renderText, renderValue } from '../templates';
 import { resolveTemplateValues } from './job-values';

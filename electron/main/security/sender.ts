@@ -1,6 +1,7 @@
 // rpc.md §7 sender checks, run on every IPC message before anything is parsed (EL-4). VS Code checks the main
 // frame the same way (src/vs/base/parts/ipc/electron-main/ipcMain.ts); unlike it, about:blank is refused too.
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { parseUrl } from './parse-url';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'genweave';
@@ -9,13 +10,8 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** True only for `app://genweave/…` exactly: no credentials, no port, no look-alike host. */
 export function isAppUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch (thrown) {
-    if (thrown instanceof TypeError) return false;
-    throw thrown;
-  }
+  const url = parseUrl(value);
+  if (url === undefined) return false;
   return url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.username === '' && url.password === '' && url.port === '';
 }
 

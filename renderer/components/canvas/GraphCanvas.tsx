@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, MiniMap, ReactFlow, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { checkConnection } from '../../graph/connection-rules';
 import type { FlowEdge, FlowNode } from '../../graph/flow-sync';
 import { GRID } from '../../graph/document-ops';
@@ -7,6 +7,7 @@ import { useGraphStore, useRunStore, useStudio, useUiStore } from '../../stores/
 import type { RunState } from '../../stores/run-store';
 import { CanvasControls } from './CanvasControls';
 import { CanvasMenu, type MenuAction } from './CanvasMenu';
+import { withDeclaredHandles } from './declared-handles';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { FIT_VIEW_MAX_NODES, useCanvasActions } from './use-canvas-actions';
 
@@ -27,7 +28,8 @@ function minimapColorFor(runs: RunState['byNode']) {
 /** studio-ui.md §3: the scene graph, controlled by the graph store. */
 export function GraphCanvas() {
   const { graph } = useStudio();
-  const nodes = useGraphStore((s) => s.nodes);
+  const storeNodes = useGraphStore((s) => s.nodes);
+  const nodes = useMemo(() => withDeclaredHandles(storeNodes), [storeNodes]);
   const edges = useGraphStore((s) => s.edges);
   const onNodesChange = useGraphStore((s) => s.onNodesChange);
   const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
@@ -38,6 +40,16 @@ export function GraphCanvas() {
   const actions = useCanvasActions();
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [locked, setLocked] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+
+  // React Flow learns its pane size in an effect after its first render, and culls against a 0×0 pane
+  // until then. Measured here before the first paint and handed over as its initial size, the first
+  // pass already renders only the nodes in view. React Flow follows later resizes itself.
+  useLayoutEffect(() => {
+    const rect = container.current?.getBoundingClientRect();
+    setSize({ width: rect?.width ?? 0, height: rect?.height ?? 0 });
+  }, []);
 
   const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
     (c) => {
@@ -68,47 +80,52 @@ export function GraphCanvas() {
   };
 
   return (
-    <div className="graph-canvas" data-testid="graph-canvas">
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={connect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        snapToGrid
-        snapGrid={SNAP}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        // The studio owns canvas keys (studio-ui.md §2): node components are the tab stops, Enter opens the
-        // inspector and arrows move by the grid step as one undo step, so React Flow's own handling is off.
-        disableKeyboardA11y
-        nodesFocusable={false}
-        edgesFocusable={false}
-        onlyRenderVisibleElements={nodes.length > FIT_VIEW_MAX_NODES}
-        nodesDraggable={!locked}
-        nodesConnectable={!locked}
-        elementsSelectable={!locked}
-        onPaneContextMenu={(e) => {
-          e.preventDefault();
-          setMenu({ x: e.clientX, y: e.clientY });
-        }}
-        onPaneClick={() => setMenu(null)}
-        minZoom={0.05}
-        maxZoom={2.5}
-        // Fitting a huge graph would zoom out until every node is on screen, defeating the culling.
-        fitView={nodes.length <= FIT_VIEW_MAX_NODES}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        defaultEdgeOptions={{ type: 'story' }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} className="canvas-background" />
-        <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} data-testid="minimap" ariaLabel="Minimap" className="minimap" />
-        <CanvasControls locked={locked} onToggleLock={() => setLocked((v) => !v)} />
-      </ReactFlow>
+    <div className="graph-canvas" data-testid="graph-canvas" ref={container}>
+      {size === null ? null : (
+        <ReactFlow<FlowNode, FlowEdge>
+          // 0 (no layout, as in tests) leaves the size to React Flow's own measurement.
+          width={size.width || undefined}
+          height={size.height || undefined}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={connect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          snapToGrid
+          snapGrid={SNAP}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control']}
+          // The studio owns canvas keys (studio-ui.md §2): node components are the tab stops, Enter opens the
+          // inspector and arrows move by the grid step as one undo step, so React Flow's own handling is off.
+          disableKeyboardA11y
+          nodesFocusable={false}
+          edgesFocusable={false}
+          onlyRenderVisibleElements={nodes.length > FIT_VIEW_MAX_NODES}
+          nodesDraggable={!locked}
+          nodesConnectable={!locked}
+          elementsSelectable={!locked}
+          onPaneContextMenu={(e) => {
+            e.preventDefault();
+            setMenu({ x: e.clientX, y: e.clientY });
+          }}
+          onPaneClick={() => setMenu(null)}
+          minZoom={0.05}
+          maxZoom={2.5}
+          // Fitting a huge graph would zoom out until every node is on screen, defeating the culling.
+          fitView={nodes.length <= FIT_VIEW_MAX_NODES}
+          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+          defaultEdgeOptions={{ type: 'story' }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} className="canvas-background" />
+          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} data-testid="minimap" ariaLabel="Minimap" className="minimap" />
+          <CanvasControls locked={locked} onToggleLock={() => setLocked((v) => !v)} />
+        </ReactFlow>
+      )}
       {nodes.length === 0 ? (
         <div className="canvas-empty">
           <p className="canvas-empty-title">An empty story</p>

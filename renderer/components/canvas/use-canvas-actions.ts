@@ -40,6 +40,10 @@ export function useCanvasActions() {
         requestAnimationFrame(() => void (count <= FIT_VIEW_MAX_NODES ? flow.fitView({ padding: 0.2 }) : flow.setViewport({ x: 48, y: 48, zoom: 0.6 })));
       },
       fitView: () => void flow.fitView({ padding: 0.2 }),
+      /** Brings nodes added out of view (an import) on screen once drawn, unless the graph is too big to fit. */
+      fitAfterAdding() {
+        requestAnimationFrame(() => void (graph.getState().nodes.length <= FIT_VIEW_MAX_NODES && flow.fitView({ padding: 0.2 })));
+      },
       zoomIn: () => void flow.zoomIn(),
       zoomOut: () => void flow.zoomOut(),
       screenToFlow: (x: number, y: number) => flow.screenToFlowPosition({ x, y }),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStudio, useUiStore } from '../../stores/context';
 import type { DialogRequest } from '../../stores/ui-store';
 import { Dialog } from './Dialog';
+import { ImportResultDialog } from './ImportResultDialog';
 
 function PathDialog({ request, answer, cancel }: { request: Extract<DialogRequest, { kind: 'path' }>; answer(path: string): void; cancel(): void }) {
   const [path, setPath] = useState(request.initial);
@@ -116,6 +117,8 @@ export function DialogHost() {
         </Dialog>
       );
     }
+    case 'import-result':
+      return <ImportResultDialog sourcePath={dialog.sourcePath} report={dialog.report} onClose={cancel} />;
     case 'recovery': {
       const choose = (restore: boolean) => {
         finish();

@@ -9,7 +9,7 @@ type Command = { id: string; label: string; hint?: string; run(): void; needsDoc
 
 /** Ctrl+K: every command by name, including adding each kind of node (the "palette" of studio-ui.md §3). */
 export function CommandBox() {
-  const { ui, graph, project } = useStudio();
+  const { ui, graph, project, imports } = useStudio();
   const open = useUiStore((s) => s.paletteOpen);
   const hasDoc = useGraphStore((s) => s.document !== null);
   const actions = useCanvasActions();
@@ -31,12 +31,13 @@ export function CommandBox() {
       { id: 'redo', label: 'Redo', hint: 'Ctrl+Shift+Z', run: () => graph.getState().redo(), needsDocument: true },
       { id: 'save', label: 'Save', hint: 'Ctrl+S', run: () => void project.save(), needsDocument: true },
       { id: 'save-as', label: 'Save as…', hint: 'Ctrl+Shift+S', run: () => void project.saveAs(), needsDocument: true },
+      { id: 'import', label: 'Import nodes and prompts…', run: () => void imports.importNodes().then((done) => done && actions.fitAfterAdding()), needsDocument: true },
       { id: 'new', label: 'New project', hint: 'Ctrl+N', run: () => void project.newProject('empty') },
       { id: 'open', label: 'Open project…', hint: 'Ctrl+O', run: () => void project.open() },
       { id: 'sample', label: 'Open the sample project', run: () => void project.newProject('sample') },
       { id: 'problems', label: 'Show problems', hint: 'Ctrl+Shift+M', run: () => ui.getState().openDock('problems') },
     ],
-    [actions, graph, project, ui],
+    [actions, graph, imports, project, ui],
   );
   const q = query.trim().toLowerCase();
   const visible = commands.filter((c) => (hasDoc || !c.needsDocument) && c.label.toLowerCase().includes(q));

@@ -36,7 +36,7 @@ function ToolButton({ testId, label, description = label, icon, shortcut, onClic
 
 /** studio-ui.md §1: the top toolbar with the project title and its dirty indicator. */
 export function Toolbar({ onOpenDialog }: { onOpenDialog(name: 'export' | 'world-settings' | 'settings'): void }) {
-  const { project, graph } = useStudio();
+  const { project, graph, imports } = useStudio();
   const hasDoc = useGraphStore((s) => s.document !== null);
   const name = useGraphStore((s) => s.document?.name ?? '');
   const dirty = useGraphStore(isDirty);
@@ -54,6 +54,14 @@ export function Toolbar({ onOpenDialog }: { onOpenDialog(name: 'export' | 'world
         <ToolButton testId="toolbar-new" label="New" icon={<Icon name="plus" />} shortcut="Ctrl+N" onClick={() => void project.newProject('empty')} />
         <ToolButton testId="toolbar-open" label="Open" icon={<Icon name="folder" />} shortcut="Ctrl+O" onClick={() => void project.open()} />
         <ToolButton testId="toolbar-save" label="Save" icon={<Icon name="save" />} shortcut="Ctrl+S" disabled={!hasDoc} onClick={() => void project.save()} />
+        <ToolButton
+          testId="toolbar-import"
+          label="Import"
+          description="Import nodes and prompts from a project or export bundle"
+          icon="⇩"
+          disabled={!hasDoc}
+          onClick={() => void imports.importNodes().then((done) => done && actions.fitAfterAdding())}
+        />
         <ToolButton testId="toolbar-export" label="Export" icon="⇪" shortcut="Ctrl+E" disabled={!hasDoc} onClick={() => onOpenDialog('export')} />
       </div>
       <div className="tool-group">

@@ -4,6 +4,7 @@ import type { TelemetryWindow } from '../../../core/domain/vocabulary';
 import type { MethodOutput } from '../../../core/rpc/contract';
 
 type ProviderTestResult = MethodOutput<'providers.test'>;
+import { refreshOnEvents } from '../shared/refresh-on-events';
 import { errorMessage, invoke, type StudioRpc } from '../shared/rpc-port';
 import type { NodeFilter } from './health-logic';
 
@@ -111,20 +112,9 @@ export function createHealthStore(rpc: StudioRpc, notify: (kind: 'success' | 'er
     },
 
     start() {
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const schedule = () => {
-        if (timer !== null) return;
-        timer = setTimeout(() => {
-          timer = null;
-          void get().refresh();
-        }, REFRESH_DEBOUNCE_MS);
-      };
-      const offs = [rpc.on('telemetry.onDidUpdate', schedule), rpc.on('cache.onDidWrite', schedule), rpc.on('cache.onDidInvalidate', schedule)];
-      return () => {
-        for (const off of offs) off();
-        if (timer !== null) clearTimeout(timer);
-        timer = null;
-      };
+      return refreshOnEvents(rpc, ['telemetry.onDidUpdate', 'cache.onDidWrite', 'cache.onDidInvalidate'], REFRESH_DEBOUNCE_MS, () => {
+        void get().refresh();
+      });
     },
   }));
 }

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { PromptUsageRow } from '../../../core/domain/telemetry-shapes';
 import type { PromptType } from '../../../core/domain/vocabulary';
 import type { GraphStore } from '../../stores/graph-store';
+import { refreshOnEvents } from '../shared/refresh-on-events';
 import { errorMessage, invoke, type StudioRpc } from '../shared/rpc-port';
 import { addFamily, addVersion, setFamilyActive, versionsOf, withCatalog } from './catalog-ops';
 
@@ -163,19 +164,9 @@ export function createPromptLibraryStore(deps: { rpc: StudioRpc; graph: GraphSto
       deps.graph.getState().commit((doc) => withCatalog(doc, setFamilyActive(doc.prompts, familyId, isActive)));
     },
     start() {
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const schedule = () => {
-        if (timer !== null) return;
-        timer = setTimeout(() => {
-          timer = null;
-          void get().loadUsage();
-        }, USAGE_REFRESH_MS);
-      };
-      const offs = [deps.rpc.on('generations.onDidCreate', schedule), deps.rpc.on('generations.onDidChangeStatus', schedule)];
-      return () => {
-        for (const off of offs) off();
-        if (timer !== null) clearTimeout(timer);
-      };
+      return refreshOnEvents(deps.rpc, ['generations.onDidCreate', 'generations.onDidChangeStatus'], USAGE_REFRESH_MS, () => {
+        void get().loadUsage();
+      });
     },
   }));
 }

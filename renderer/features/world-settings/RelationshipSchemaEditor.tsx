@@ -3,7 +3,7 @@ import { CONDITION_TYPES, INTIMACY_BANDS, type IntimacyBand } from '../../../cor
 import { BandChip } from '../shared/BandChip';
 import { NumberInput } from '../shared/NumberInput';
 import { InlineIssues } from './InlineIssues';
-import { defaultCondition, duplicateIds, issuesAt, schemaIssues, tierGap, tierRanges, withConditionType } from './world-draft';
+import { defaultCondition, duplicateIds, issuesAt, schemaIssues, tierGap, tierRanges, withConditionType, type SchemaIssues } from './world-draft';
 
 // studio-ui.md §10: axes with any valid range, tiers by minimum with their half-open ranges, levels with
 // priority, per-axis conditions and band; duplicate ids and gaps flagged inline; reset to the default.
@@ -12,6 +12,36 @@ type Props = { schema: RelationshipSchema; isDefault: boolean; onChange(schema: 
 
 function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
   return list.map((x, i) => (i === index ? item : x));
+}
+
+function patchAt<T>(list: readonly T[], index: number, patch: Partial<T>): T[] {
+  return list.map((x, i) => (i === index ? { ...x, ...patch } : x));
+}
+
+/** A duplicate id is flagged once, by the editor; the schema's own duplicate message would repeat it. */
+function idMessages(duplicates: ReadonlySet<string>, id: string, issues: SchemaIssues, path: string): string[] {
+  return [...(duplicates.has(id) ? [`Duplicate id '${id}'`] : []), ...issuesAt(issues, path).filter((m) => !m.startsWith('duplicate'))];
+}
+
+function axisOptions(axes: RelationshipSchema['axes']) {
+  return axes.map((a) => (
+    <option key={a.id} value={a.id}>
+      {a.label ?? a.id}
+    </option>
+  ));
+}
+
+function editTableHead(columns: readonly string[]) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c}>{c}</th>
+        ))}
+        <th aria-label="Actions" />
+      </tr>
+    </thead>
+  );
 }
 
 export function RelationshipSchemaEditor({ schema, isDefault, onChange, onReset }: Props) {
@@ -24,7 +54,7 @@ export function RelationshipSchemaEditor({ schema, isDefault, onChange, onReset 
   const set = (patch: Partial<RelationshipSchema>) => onChange({ ...schema, ...patch });
   const setCondition = (li: number, ci: number, cond: LevelCondition) => {
     const level = schema.levels[li];
-    if (level) set({ levels: replaceAt(schema.levels, li, { ...level, conditions: replaceAt(level.conditions, ci, cond) }) });
+    if (level) set({ levels: patchAt(schema.levels, li, { conditions: replaceAt(level.conditions, ci, cond) }) });
   };
 
   return (
@@ -38,30 +68,22 @@ export function RelationshipSchemaEditor({ schema, isDefault, onChange, onReset 
 
       <h3>Axes</h3>
       <table className="fx-table fx-edit-table">
-        <thead>
-          <tr>
-            <th>Id</th>
-            <th>Label</th>
-            <th>Min</th>
-            <th>Max</th>
-            <th aria-label="Actions" />
-          </tr>
-        </thead>
+        {editTableHead(['Id', 'Label', 'Min', 'Max'])}
         <tbody>
           {schema.axes.map((axis, i) => (
             <tr key={i} data-testid={`relschema-axis-${axis.id}`}>
               <td>
-                <input aria-label="Axis id" value={axis.id} aria-invalid={dupAxes.has(axis.id) || undefined} onChange={(e) => set({ axes: replaceAt(schema.axes, i, { ...axis, id: e.target.value }) })} />
-                <InlineIssues messages={[...(dupAxes.has(axis.id) ? [`Duplicate id '${axis.id}'`] : []), ...issuesAt(issues, `axes.${i}.id`).filter((m) => !m.startsWith('duplicate'))]} />
+                <input aria-label="Axis id" value={axis.id} aria-invalid={dupAxes.has(axis.id) || undefined} onChange={(e) => set({ axes: patchAt(schema.axes, i, { id: e.target.value }) })} />
+                <InlineIssues messages={idMessages(dupAxes, axis.id, issues, `axes.${i}.id`)} />
               </td>
               <td>
-                <input aria-label="Axis label" value={axis.label ?? ''} onChange={(e) => set({ axes: replaceAt(schema.axes, i, { ...axis, label: e.target.value || undefined }) })} />
+                <input aria-label="Axis label" value={axis.label ?? ''} onChange={(e) => set({ axes: patchAt(schema.axes, i, { label: e.target.value || undefined }) })} />
               </td>
               <td>
-                <NumberInput aria-label="Axis min" value={axis.min} onValue={(min) => set({ axes: replaceAt(schema.axes, i, { ...axis, min }) })} />
+                <NumberInput aria-label="Axis min" value={axis.min} onValue={(min) => set({ axes: patchAt(schema.axes, i, { min }) })} />
               </td>
               <td>
-                <NumberInput aria-label="Axis max" value={axis.max} onValue={(max) => set({ axes: replaceAt(schema.axes, i, { ...axis, max }) })} />
+                <NumberInput aria-label="Axis max" value={axis.max} onValue={(max) => set({ axes: patchAt(schema.axes, i, { max }) })} />
                 <InlineIssues messages={issuesAt(issues, `axes.${i}.max`)} />
               </td>
               <td>
@@ -82,37 +104,25 @@ export function RelationshipSchemaEditor({ schema, isDefault, onChange, onReset 
       <label className="fx-field-inline">
         <span>Tier axis</span>
         <select data-testid="relschema-tier-axis" value={schema.tierAxis} onChange={(e) => set({ tierAxis: e.target.value })}>
-          {schema.axes.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label ?? a.id}
-            </option>
-          ))}
+          {axisOptions(schema.axes)}
         </select>
       </label>
       <InlineIssues messages={issuesAt(issues, 'tierAxis')} />
       {gap ? <p className="fx-note fx-note-warning" data-testid="relschema-gap">{gap}</p> : null}
       <table className="fx-table fx-edit-table">
-        <thead>
-          <tr>
-            <th>Id</th>
-            <th>Label</th>
-            <th>Min</th>
-            <th>Range</th>
-            <th aria-label="Actions" />
-          </tr>
-        </thead>
+        {editTableHead(['Id', 'Label', 'Min', 'Range'])}
         <tbody>
           {schema.tiers.map((tier, i) => (
             <tr key={i} data-testid={`relschema-tier-${tier.id}`} data-duplicate={dupTiers.has(tier.id) || undefined}>
               <td>
-                <input aria-label="Tier id" value={tier.id} aria-invalid={dupTiers.has(tier.id) || undefined} onChange={(e) => set({ tiers: replaceAt(schema.tiers, i, { ...tier, id: e.target.value }) })} />
-                <InlineIssues messages={[...(dupTiers.has(tier.id) ? [`Duplicate id '${tier.id}'`] : []), ...issuesAt(issues, `tiers.${i}.id`).filter((m) => !m.startsWith('duplicate'))]} />
+                <input aria-label="Tier id" value={tier.id} aria-invalid={dupTiers.has(tier.id) || undefined} onChange={(e) => set({ tiers: patchAt(schema.tiers, i, { id: e.target.value }) })} />
+                <InlineIssues messages={idMessages(dupTiers, tier.id, issues, `tiers.${i}.id`)} />
               </td>
               <td>
-                <input aria-label="Tier label" value={tier.label ?? ''} onChange={(e) => set({ tiers: replaceAt(schema.tiers, i, { ...tier, label: e.target.value || undefined }) })} />
+                <input aria-label="Tier label" value={tier.label ?? ''} onChange={(e) => set({ tiers: patchAt(schema.tiers, i, { label: e.target.value || undefined }) })} />
               </td>
               <td>
-                <NumberInput aria-label="Tier min" value={tier.min} onValue={(min) => set({ tiers: replaceAt(schema.tiers, i, { ...tier, min }) })} />
+                <NumberInput aria-label="Tier min" value={tier.min} onValue={(min) => set({ tiers: patchAt(schema.tiers, i, { min }) })} />
                 <InlineIssues messages={issuesAt(issues, `tiers.${i}.min`)} />
               </td>
               <td className="fx-mono">{ranges[i]?.text}</td>
@@ -145,15 +155,15 @@ export function RelationshipSchemaEditor({ schema, isDefault, onChange, onReset 
             <div className="fx-form-row">
               <label className="fx-field">
                 <span>Id</span>
-                <input value={level.id} aria-invalid={dupLevels.has(level.id) || undefined} onChange={(e) => set({ levels: replaceAt(schema.levels, li, { ...level, id: e.target.value }) })} />
+                <input value={level.id} aria-invalid={dupLevels.has(level.id) || undefined} onChange={(e) => set({ levels: patchAt(schema.levels, li, { id: e.target.value }) })} />
               </label>
               <label className="fx-field">
                 <span>Priority</span>
-                <NumberInput min={0} step={1} value={level.priority} onValue={(p) => set({ levels: replaceAt(schema.levels, li, { ...level, priority: p }) })} />
+                <NumberInput min={0} step={1} value={level.priority} onValue={(p) => set({ levels: patchAt(schema.levels, li, { priority: p }) })} />
               </label>
               <label className="fx-field">
                 <span>Band</span>
-                <select value={level.band} onChange={(e) => set({ levels: replaceAt(schema.levels, li, { ...level, band: e.target.value as IntimacyBand }) })}>
+                <select value={level.band} onChange={(e) => set({ levels: patchAt(schema.levels, li, { band: e.target.value as IntimacyBand }) })}>
                   {INTIMACY_BANDS.map((b) => (
                     <option key={b} value={b}>
                       {b}
@@ -166,22 +176,13 @@ export function RelationshipSchemaEditor({ schema, isDefault, onChange, onReset 
                 ×
               </button>
             </div>
-            <InlineIssues
-              messages={[
-                ...(dupLevels.has(level.id) ? [`Duplicate id '${level.id}'`] : []),
-                ...issuesAt(issues, `levels.${li}`).filter((m) => !m.startsWith('duplicate')),
-              ]}
-            />
+            <InlineIssues messages={idMessages(dupLevels, level.id, issues, `levels.${li}`)} />
             <ul className="fx-conditions">
               {level.conditions.map((cond, ci) => (
                 <li key={ci}>
                   <select aria-label="Condition axis" value={cond.axis} onChange={(e) => setCondition(li, ci, { ...cond, axis: e.target.value })}>
                     {schema.axes.some((a) => a.id === cond.axis) ? null : <option value={cond.axis}>{cond.axis} (unknown)</option>}
-                    {schema.axes.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.label ?? a.id}
-                      </option>
-                    ))}
+                    {axisOptions(schema.axes)}
                   </select>
                   <select aria-label="Condition type" value={cond.type} onChange={(e) => setCondition(li, ci, withConditionType(cond, e.target.value as LevelCondition['type']))}>
                     {CONDITION_TYPES.map((t) => (
@@ -197,7 +198,7 @@ export function RelationshipSchemaEditor({ schema, isDefault, onChange, onReset 
                     className="btn btn-icon btn-ghost"
                     aria-label="Remove condition"
                     disabled={level.conditions.length <= 1}
-                    onClick={() => set({ levels: replaceAt(schema.levels, li, { ...level, conditions: level.conditions.filter((_, j) => j !== ci) }) })}
+                    onClick={() => set({ levels: patchAt(schema.levels, li, { conditions: level.conditions.filter((_, j) => j !== ci) }) })}
                   >
                     ×
                   </button>
@@ -207,7 +208,7 @@ export function RelationshipSchemaEditor({ schema, isDefault, onChange, onReset 
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => set({ levels: replaceAt(schema.levels, li, { ...level, conditions: [...level.conditions, defaultCondition(schema)] }) })}
+              onClick={() => set({ levels: patchAt(schema.levels, li, { conditions: [...level.conditions, defaultCondition(schema)] }) })}
             >
               Add condition
             </button>

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderConfig } from '../../../core/domain';
 import {
   comfyUiAdapter,
@@ -10,23 +10,13 @@ import {
 } from '../../../core/providers';
 import type { ProviderAdapter } from '../../../core/providers';
 import { fakeComfyConfig, fakeHttpJobConfig, fakeOpenAiConfig, startFakeProvider } from '../../fake-provider';
-import type { FakeProvider, FakeStep } from '../../fake-provider';
-import { activeTimers, expectNoLeaks, makeContext, makeJob, rejectionOf } from './provider-harness';
+import type { FakeStep } from '../../fake-provider';
+import { fakeProviderPerTest, makeContext, makeJob, rejectionOf } from './provider-harness';
 
 // RELIABILITY.md §4: every fault mode of the fake ends a single exchange in the right class. Retries are
 // the engine's; here each fault is met exactly once.
 
-let fake: FakeProvider;
-let timersBefore: number;
-
-beforeEach(async () => {
-  timersBefore = activeTimers();
-  fake = await startFakeProvider();
-});
-afterEach(async () => {
-  await expectNoLeaks(fake, timersBefore);
-  await fake.close();
-});
+const fake = fakeProviderPerTest();
 
 type Kind = { name: string; adapter: ProviderAdapter; config: (url: string) => ProviderConfig; operation: 'text_generation' | 'text_to_image' };
 const KINDS: Kind[] = [
@@ -57,8 +47,8 @@ const FAULTS: Row[] = [
 
 describe.each(KINDS)('$name submit', ({ adapter, config, operation }) => {
   it.each(FAULTS)('ends $fault in class $errorClass after exactly one request', async (row) => {
-    fake.setScript([{ ...row.step, match: 'submit' }]);
-    const providerConfig = { ...config(fake.url), requestTimeoutMs: 300 };
+    fake().setScript([{ ...row.step, match: 'submit' }]);
+    const providerConfig = { ...config(fake().url), requestTimeoutMs: 300 };
     const error = await rejectionOf(adapter.submit(makeJob({ operation }), makeContext(providerConfig, { secret: 'sk-fault' })));
     expect(error).toBeInstanceOf(ProviderError);
     const providerError = error as ProviderError;
@@ -69,7 +59,7 @@ describe.each(KINDS)('$name submit', ({ adapter, config, operation }) => {
     const genError = genErrorForProviderFailure(providerConfig.id, providerError, { timeoutMs: 300, attempt: 1 });
     expect(genError.code).toBe(row.code);
     expect(genError.message).not.toMatch(/fake (internal|bad|rate)|invalid credentials|Required input|sk-fault/);
-    expect(fake.calls().filter((call) => call.kind === 'submit')).toHaveLength(1);
+    expect(fake().calls().filter((call) => call.kind === 'submit')).toHaveLength(1);
   });
 });
 
@@ -84,18 +74,18 @@ describe('faults outside a response', () => {
   });
 
   it('ends an exchange as timeout when the engine aborts at the attempt deadline', async () => {
-    fake.setScript([{ mode: 'timeout' }]);
+    fake().setScript([{ mode: 'timeout' }]);
     const controller = new AbortController();
-    const pending = httpJobAdapter.submit(makeJob(), makeContext(fakeHttpJobConfig(fake.url), { signal: controller.signal }));
+    const pending = httpJobAdapter.submit(makeJob(), makeContext(fakeHttpJobConfig(fake().url), { signal: controller.signal }));
     await waitForCalls(1);
     controller.abort(new DOMException('deadline', 'TimeoutError'));
     expect(await rejectionOf(pending)).toMatchObject({ errorClass: 'timeout' });
   });
 
   it('rethrows the reason of a cancel abort instead of inventing a provider failure', async () => {
-    fake.setScript([{ mode: 'timeout' }]);
+    fake().setScript([{ mode: 'timeout' }]);
     const controller = new AbortController();
-    const pending = openAiCompatibleAdapter.submit(makeJob(), makeContext(fakeOpenAiConfig(fake.url), { signal: controller.signal }));
+    const pending = openAiCompatibleAdapter.submit(makeJob(), makeContext(fakeOpenAiConfig(fake().url), { signal: controller.signal }));
     await waitForCalls(1);
     const reason = new Error('cancelled by the user');
     controller.abort(reason);
@@ -103,20 +93,20 @@ describe('faults outside a response', () => {
   });
 
   it('ends an exchange at the job deadline even when requestTimeoutMs is longer', async () => {
-    fake.setScript([{ mode: 'slowDrip', intervalMs: 20 }]);
+    fake().setScript([{ mode: 'slowDrip', intervalMs: 20 }]);
     const job = makeJob({ deadlineAt: Date.now() + 250 });
-    const config = { ...fakeOpenAiConfig(fake.url), requestTimeoutMs: 60_000 };
+    const config = { ...fakeOpenAiConfig(fake().url), requestTimeoutMs: 60_000 };
     expect(await rejectionOf(openAiCompatibleAdapter.submit(job, makeContext(config)))).toMatchObject({ errorClass: 'timeout' });
   });
 
   it('fails a job that vanished (HTTP 404 on poll) as bad_request', async () => {
-    const ctx = makeContext(fakeHttpJobConfig(fake.url));
+    const ctx = makeContext(fakeHttpJobConfig(fake().url));
     await expect(httpJobAdapter.poll!('job-404', ctx)).rejects.toMatchObject({ errorClass: 'bad_request', httpStatus: 404 });
   });
 
   it('fails a /view that answers 500 as server_error', async () => {
-    fake.setScript([{ mode: 'error500', match: 'fetch' }]);
-    const ctx = makeContext(fakeComfyConfig(fake.url));
+    fake().setScript([{ mode: 'error500', match: 'fetch' }]);
+    const ctx = makeContext(fakeComfyConfig(fake().url));
     const { providerJobId } = await comfyUiAdapter.submit(makeJob({ operation: 'text_to_image' }), ctx);
     const polled = await comfyUiAdapter.poll!(providerJobId!, ctx);
     await expect(comfyUiAdapter.fetch(polled.resultRef, ctx)).rejects.toMatchObject({ errorClass: 'server_error' });
@@ -125,5 +115,5 @@ describe('faults outside a response', () => {
 
 async function waitForCalls(count: number): Promise<void> {
   const { vi } = await import('vitest');
-  await vi.waitFor(() => expect(fake.calls().length).toBeGreaterThanOrEqual(count));
+  await vi.waitFor(() => expect(fake().calls().length).toBeGreaterThanOrEqual(count));
 }

@@ -1,7 +1,7 @@
-import { expect, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { ProviderConfig } from '../../../core/domain';
 import type { ProviderContext, ProviderJob } from '../../../core/providers';
-import type { FakeProvider } from '../../fake-provider';
+import { startFakeProvider, type FakeProvider } from '../../fake-provider';
 
 // What every provider integration test needs: a job, a context and the leak check of RELIABILITY.md §4.
 
@@ -41,6 +41,30 @@ export function activeTimers(): number {
 export async function expectNoLeaks(fake: FakeProvider, timersBefore: number): Promise<void> {
   await vi.waitFor(() => expect(fake.openSockets()).toBe(0));
   await vi.waitFor(() => expect(activeTimers()).toBeLessThanOrEqual(timersBefore));
+}
+
+/**
+ * A fresh fake for each test of the calling file. The leak check runs before the fake closes, so a socket
+ * the adapter left open fails the test. The returned function gives the current test's fake.
+ */
+export function fakeProviderPerTest(): () => FakeProvider {
+  let fake: FakeProvider | undefined;
+  let timersBefore = 0;
+  beforeEach(async () => {
+    timersBefore = activeTimers();
+    fake = await startFakeProvider();
+  });
+  afterEach(async () => {
+    const current = fake;
+    fake = undefined;
+    if (current === undefined) return;
+    await expectNoLeaks(current, timersBefore);
+    await current.close();
+  });
+  return () => {
+    if (fake === undefined) throw new Error('the fake provider runs only inside a test');
+    return fake;
+  };
 }
 
 /** The rejection of a promise, for asserting on its fields. */

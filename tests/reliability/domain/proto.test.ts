@@ -63,7 +63,7 @@ describe('IN-7 prototype pollution', () => {
     after.file = polluted();
 
     // Prompt variables: parsed from JSON text, rendered directly and through create().
-    const variables = JSON.parse(`{"npcName":"Mara",${POISON.slice(1)}`) as Record<string, unknown>;
+    const variables = JSON.parse(`{"npcName":"Mara",${POISON.slice(1)}`) as Record<string, string>;
     renderPromptTemplate('Hello {{npcName}}', variables);
     const poisonedRequest = JSON.stringify(request({ nodeId: 'gen-proto' }, { provider: 'fake-openai', prompt: { inline: 'Hello {{npcName}}', variables: { npcName: 'Mara' } } })).replace('"variables":{"npcName":"Mara"}', `"variables":{"npcName":"Mara",${POISON.slice(1)}`);
     expect(poisonedRequest).toContain('__proto__');

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { cp, readdir, readFile } from 'node:fs/promises';
+import type * as NodeFs from 'node:fs';
 import * as nodeFsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,7 +16,7 @@ import { figure } from '../support/figure';
 // armed, writeSync fails after a byte budget. Unarmed, it is node:fs.
 const disk = vi.hoisted(() => ({ budget: Number.POSITIVE_INFINITY }));
 vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs')>();
+  const real = await importOriginal<typeof NodeFs>();
   const writeSync = ((fd: number, buffer: NodeJS.ArrayBufferView, offset?: number, length?: number, position?: number | null) => {
     const wanted = length ?? buffer.byteLength - (offset ?? 0);
     if (disk.budget <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
@@ -114,7 +115,7 @@ describe('DUR-5 disk full, database', () => {
 
     const { generation } = await engine.generations.create(request({ nodeId: 'gen-after-full', projectId: 'proj-full' }));
     const after = await engine.generations.wait(generation.id);
-    figure('DUR-5', { running_when_full: runningOutcome, ...outcomes, other_errors: outcomes.other_errors.join(',') || 'none', in_transaction: inTransaction, integrity, non_terminal: nonTerminal, after_raise: after.status });
+    figure('DUR-5', { running_when_full: runningOutcome, ...outcomes, other_errors: outcomes.other_errors.join(',') || 'none', in_transaction: inTransaction, integrity: String(integrity), non_terminal: nonTerminal, after_raise: after.status });
     expect(outcomes.thrown_full + outcomes.failed_full).toBe(1);
     expect(outcomes.other_errors).toEqual([]);
     expect(outcomes.stuck).toBe(0);

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../../core/engine';
 import { MIGRATIONS } from '../../../core/storage';
-import { request, tempDir } from '../support/engine-kit';
+import { removeDir, request, tempDir } from '../support/engine-kit';
 import { figure } from '../support/figure';
 import { bundleChild } from './support/child-bundle';
 import { killAfterReady } from './support/kill-round';
@@ -56,15 +56,19 @@ function inspect(dataDir: string, generations: number): State {
   }
 }
 
+/** SIGKILL at the first file the backup creates: a temporary copy beside the database, or the backup itself. */
 function killWhenBackupStarts(bundle: string, dataDir: string): Promise<void> {
   const dir = join(dataDir, 'backups');
   mkdirSync(dir, { recursive: true });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, dataDir], { stdio: 'ignore' });
-    const watcher = watch(dir, () => child.kill('SIGKILL'));
+    const kill = (_event: string, name: string | null): void => {
+      if (name !== null && !name.startsWith('genweave.db')) child.kill('SIGKILL');
+    };
+    const watchers = [watch(dataDir, kill), watch(dir, kill)];
     child.on('error', reject);
     child.on('exit', () => {
-      watcher.close();
+      for (const watcher of watchers) watcher.close();
       resolve();
     });
   });
@@ -91,6 +95,7 @@ describe('DUR-3 kill mid-migration', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
   });
+  afterAll(() => removeDir(seed));
 
   function freshCopy(): string {
     const dataDir = tempDir('gw-migrate-');
@@ -113,16 +118,18 @@ describe('DUR-3 kill mid-migration', () => {
       const dataDir = freshCopy();
       await killAfterReady(bundle, [dataDir], migrationMs, 'START');
       const state = inspect(dataDir, GENERATIONS);
+      removeDir(dataDir);
       if (!state.schemaOk) counts.between += 1;
       else if (state.version === OLD) counts.old += 1;
       else counts.new += 1;
       if (!state.backupOk) counts.backup_torn += 1;
     }
-    // Aimed kills: SIGKILL the moment the backup file appears, i.e. while VACUUM INTO is writing it.
+    // Aimed kills: SIGKILL the moment the backup's first file appears, i.e. while VACUUM INTO is writing it.
     for (let round = 0; round < AIMED; round += 1) {
       const dataDir = freshCopy();
       await killWhenBackupStarts(bundle, dataDir);
       const state = inspect(dataDir, GENERATIONS);
+      removeDir(dataDir);
       if (!state.schemaOk) counts.between += 1;
       else if (state.version === OLD) counts.old += 1;
       else counts.new += 1;

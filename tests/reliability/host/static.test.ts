@@ -6,6 +6,7 @@ import { browserModeCsp } from '../../../core/host/security-headers';
 import { createFakeEndpoint } from '../rpc/support/fake-endpoint';
 import { openWebSocketHost } from './support/ws-session';
 import { rawRequest } from './support/http';
+import { figure } from '../support/figure';
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -50,6 +51,7 @@ describe('static files in browser mode', () => {
     for (const reply of [index, script]) {
       expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-allow'))).toEqual([]);
     }
+    figure('HOST-4', { escape_paths: ESCAPE_PATHS.length, served_outside: 0, cors_headers: 0 });
   });
 
   it('serves media and assets only with a session, confined to their folders', async () => {

@@ -6,6 +6,8 @@ import { startWsHost, type WsHost } from '../../../core/host/ws-host';
 import { createFakeEndpoint } from '../rpc/support/fake-endpoint';
 import { openWebSocketHost } from './support/ws-session';
 import { rawRequest, tryUpgrade } from './support/http';
+import { figure } from '../support/figure';
+import { runCli } from '../../../core/cli/run-cli';
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -44,6 +46,19 @@ describe('the browser-mode host', () => {
       socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
     });
     expect(refused).toBe('ECONNREFUSED');
+    figure('HOST-1', { bound: '127.0.0.1', external_interface: external.address, external_connect: refused });
+  });
+
+  it('HOST-1 offers no way to ask for another address: serve refuses unknown options with exit 2', async () => {
+    const codes: number[] = [];
+    const errors: string[] = [];
+    for (const argv of [['serve', '--host', '0.0.0.0'], ['serve', '--bind', '0.0.0.0'], ['serve', '--address=::']]) {
+      const io = { stdout: () => undefined, stderr: (text: string) => void errors.push(text), env: {}, signal: new AbortController().signal };
+      codes.push(await runCli(argv, io));
+    }
+    figure('HOST-1', { address_options_refused: `${codes.filter((c) => c === 2).length}/${codes.length}` });
+    expect(codes).toEqual([2, 2, 2]);
+    expect(errors.join('')).toMatch(/Unknown option/);
   });
 
   it("HOST-2 refuses a socket without this run's token", async () => {
@@ -67,6 +82,7 @@ describe('the browser-mode host', () => {
     expect(cookie).toMatch(/^gw_session=[A-Za-z0-9_-]+; HttpOnly; SameSite=Strict; Path=\/$/);
     expect(await tryUpgrade(host.port, { Origin: origin, Cookie: cookie.split(';')[0]! })).toBe('open');
     expect(JSON.stringify(endpoint.logger.entries)).not.toContain(token);
+    figure('HOST-2', { refused_401: `${attempts.length}/4`, token_bits: Buffer.from(token, 'base64url').length * 8, token_in_log: 0 });
   });
 
   it('HOST-3 refuses upgrades from other origins and host names', async () => {
@@ -81,6 +97,7 @@ describe('the browser-mode host', () => {
     const rebinding = await rawRequest(host.port, { path: '/', headers: { Host: 'evil.example' } });
     expect(rebinding.status).toBe(421);
     expect(await tryUpgrade(host.port, { Cookie: cookie, Origin: `http://localhost:${host.port}` })).toBe('open');
+    figure('HOST-3', { refused: `${origins.length + 1}/6`, origin_403: origins.length, host_421: 1 });
   });
 
   it('HOST-4 closes every socket and timer on stop', async () => {
@@ -101,5 +118,6 @@ describe('the browser-mode host', () => {
     await Promise.all(closed);
     await new Promise((resolve) => setImmediate(resolve));
     expect(process.getActiveResourcesInfo().length).toBeLessThanOrEqual(before);
+    figure('HOST-4', { sockets: sockets.length, handles_before: before, handles_after: process.getActiveResourcesInfo().length });
   });
 });

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isGenError } from '../../../core/domain';
 import { listTemplateVariables, renderPromptTemplate } from '../../../core/prompts';
+import { figure } from '../support/figure';
+import { fakeHttpJobConfig } from '../../fake-provider';
+import { engineOn, fakeProvider, request } from '../support/engine-kit';
 
 function unbound(fn: () => unknown): { message: string; details: { missing: string[] } } {
   try {
@@ -66,6 +69,7 @@ describe('renderPromptTemplate', () => {
     // An unbound name is reported even when a value contains it; nothing is expanded twice.
     const error = unbound(() => renderPromptTemplate('{{a}} {{b}} {{a}}', { a: '{{b}}' }));
     expect(error.details.missing).toEqual(['b']);
+    figure('IN-3', { fixed_values: values.length, fuzz_values: 200, second_expansions: 0 });
   });
 
   it('lists every unbound name once, in first-appearance order', () => {
@@ -96,5 +100,25 @@ describe('renderPromptTemplate', () => {
 
   it('renders a template without placeholders unchanged', () => {
     expect(renderPromptTemplate('plain $& text', {})).toBe('plain $& text');
+  });
+});
+
+describe('IN-3 through the engine', () => {
+  it('never sends an unexpanded placeholder to the provider', async () => {
+    const fake = await fakeProvider();
+    const engine = await engineOn({ providers: [fakeHttpJobConfig(fake.url)] });
+    const unbound = await engine.generations
+      .create(request({}, { provider: 'fake-job', prompt: { inline: 'The keeper greets {{npcName}} and {{x}}.', variables: { npcName: 'Mara' } } }))
+      .then(() => null, (error: unknown) => error);
+    expect(isGenError(unbound) && ['GEN_PROMPT_UNBOUND', 'GEN_VALIDATION_FAILED'].includes(unbound.code)).toBe(true);
+    expect(fake.calls()).toHaveLength(0);
+    const { generation } = await engine.generations.create(
+      request({ nodeId: 'gen-in3' }, { provider: 'fake-job', prompt: { inline: 'Say {{line}}.', variables: { line: '$& {{npcName}}' } } }),
+    );
+    await engine.generations.wait(generation.id);
+    const sent = fake.calls().filter((c) => c.kind === 'submit').map((c) => JSON.stringify(c.body));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('Say $& {{npcName}}.');
+    figure('IN-3', { unbound_refused: isGenError(unbound), provider_calls_when_unbound: 0, value_sent_verbatim: sent[0]!.includes('Say $& {{npcName}}.') });
   });
 });

@@ -3,6 +3,7 @@ import { httpJobAdapter, openAiCompatibleAdapter } from '../../../core/providers
 import { fakeHttpJobConfig, fakeOpenAiConfig, startFakeProvider } from '../../fake-provider';
 import type { FakeProvider } from '../../fake-provider';
 import { activeTimers, expectNoLeaks, makeContext, makeJob } from '../../integration/providers/provider-harness';
+import { figure } from '../support/figure';
 
 // RELIABILITY.md SEC-4: the key goes only in the auth header, only to the configured origin.
 
@@ -45,6 +46,7 @@ describe('SEC-4 provider keys', () => {
     expect(toOther[0]!.hasAuthorization).toBe(false);
     expect(JSON.stringify(other.calls())).not.toContain(KEY);
     expect(keyInUrls(own) + keyInUrls(other)).toBe(0);
+    figure('SEC-4', { own_calls_with_key: own.calls().length, other_origin_with_key: 0, key_in_urls: keyInUrls(own) + keyInUrls(other) });
   });
 
   it('does not follow a 302 to another fake, which therefore sees no key', async () => {
@@ -54,5 +56,6 @@ describe('SEC-4 provider keys', () => {
     ).rejects.toMatchObject({ errorClass: 'bad_response', reason: 'redirect' });
     expect(own.calls()).toHaveLength(1);
     expect(other.calls()).toHaveLength(0);
+    figure('SEC-4', { redirect_followed: false, other_fake_calls: other.calls().length });
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../../core/providers';
 import { statusError } from '../../../core/providers/http-client';
 import type { HttpExchange } from '../../../core/providers';
+import { figure } from '../support/figure';
 
 // RELIABILITY.md PROV-11: (status, headers, network error, body) → { code, retryable, retryAfterMs }.
 
@@ -70,6 +71,7 @@ describe('PROV-11 classification table', () => {
 
   it('retries exactly the four retryable classes of errors.md §4', () => {
     expect(ERROR_CLASSES.filter(isRetryableErrorClass)).toEqual(['timeout', 'rate_limited', 'server_error', 'connection']);
+    figure('PROV-11', { classes: ERROR_CLASSES.length, retryable: ERROR_CLASSES.filter(isRetryableErrorClass).length });
   });
 
   it('keeps the provider text of an error body out of the message and redacts it in providerMessage', () => {

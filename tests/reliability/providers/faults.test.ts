@@ -8,7 +8,6 @@ import type { Generation } from '../../../core/domain/generation';
 import { FAKE_COMFY_WORKFLOWS, fakeComfyConfig, fakeHttpJobConfig, fakeOpenAiConfig, type FakeProvider, type FakeStep } from '../../fake-provider';
 import { figure } from '../support/figure';
 import {
-  activeTimers,
   engineOn,
   expectNoLeaks,
   fakeProvider,
@@ -16,6 +15,8 @@ import {
   request,
   submits,
   tempDir,
+  trackTimers,
+  type TimerTracker,
 } from '../support/engine-kit';
 
 // RELIABILITY.md §4: one FAULTS table run through the real engine, its HTTP client and retry policy,
@@ -72,19 +73,28 @@ async function fixedServer(status: number, contentType: string, body: string): P
 }
 
 describe('ends every fault in the right terminal state', () => {
-  let timersAtStart = 0;
+  let tableTimers: TimerTracker;
+  const trackers: TimerTracker[] = [];
+  const rowTimers = (): TimerTracker => {
+    const tracker = trackTimers();
+    trackers.push(tracker);
+    return tracker;
+  };
   let unhandled = 0;
   const onUnhandled = (): void => {
     unhandled += 1;
   };
   beforeAll(() => {
-    timersAtStart = activeTimers();
+    tableTimers = trackTimers();
     process.on('unhandledRejection', onUnhandled);
   });
-  afterAll(() => void process.off('unhandledRejection', onUnhandled));
+  afterAll(() => {
+    process.off('unhandledRejection', onUnhandled);
+    for (const tracker of [...trackers, tableTimers]) tracker.stop();
+  });
 
   it('PROV-1 500, 500, 200 completes on the 3rd attempt with waits inside the policy', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const out = await run({ steps: [{ mode: 'error500', match: 'submit' }, { mode: 'error500', match: 'submit' }], fallback: RETRY_3 });
     expect(out.done).toMatchObject({ status: 'completed', attemptCount: 3 });
     const [t1, t2, t3] = submitTimes(out.fake) as [number, number, number];
@@ -101,7 +111,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-2 500 forever fails after exactly the configured attempts and runs each fallback', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const forever: FakeStep[] = Array.from({ length: 12 }, () => ({ mode: 'error500', match: 'submit' }));
     const retry = await run({ steps: forever, fallback: { mode: 'retry', maxRetries: 2, timeoutMs: 1000 } });
     expect(retry.done).toMatchObject({ status: 'failed', errorCode: 'GEN_PROVIDER_UNAVAILABLE', attemptCount: 2 });
@@ -121,7 +131,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-3 429 waits for the server time and gives up past the 60 s cap', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const cases: Array<{ name: string; step: FakeStep; waitMs: number }> = [
       { name: 'retry_after_2', step: { mode: 'rateLimit429', match: 'submit', retryAfterSeconds: 2 }, waitMs: 2000 },
       { name: 'retry_after_ms', step: { mode: 'rateLimit429', match: 'submit', retryAfterSeconds: 9, retryAfterMs: 1500 }, waitMs: 1500 },
@@ -151,7 +161,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-4 400, 401, 403, 404, 422 end after 1 attempt without quoting the body', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const cases: Array<[FakeStep, string]> = [
       [{ mode: 'error400', match: 'submit' }, 'GEN_PROVIDER_REJECTED'],
       [{ mode: 'error401', match: 'submit', echoAuthorization: true }, 'GEN_PROVIDER_AUTH'],
@@ -174,7 +184,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-5 a silent connection times out at the deadline, is retried and its socket destroyed', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const out = await run({
       steps: [{ mode: 'timeout', match: 'submit' }, { mode: 'timeout', match: 'submit' }],
       fallback: { mode: 'retry', maxRetries: 2, timeoutMs: 1000 },
@@ -189,7 +199,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-6 a slow drip ends at the overall deadline although bytes keep arriving', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const out = await run({ steps: [{ mode: 'slowDrip', match: 'submit', intervalMs: 200 }] });
     expect(out.done).toMatchObject({ status: 'failed', errorCode: 'GEN_TIMEOUT', attemptCount: 1 });
     const [attempt] = rowsOf(out.dataDir, 'attempts');
@@ -202,7 +212,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-7 unreadable replies end GEN_PROVIDER_BAD_RESPONSE with no cache or media write', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const fromFake = await Promise.all(
       (['malformedJson', 'lyingLength', 'hugeBody'] as const).map((mode) => run({ steps: [{ mode, match: 'submit' }], fallback: RETRY_3 })),
     );
@@ -232,7 +242,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-8 a reset mid-body and a refused connection retry, then fail GEN_PROVIDER_UNAVAILABLE', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const reset = await run({
       steps: [{ mode: 'connectionReset', match: 'submit', afterBytes: 10 }, { mode: 'connectionReset', match: 'submit', afterBytes: 10 }],
       fallback: { mode: 'retry', maxRetries: 2, timeoutMs: 1000 },
@@ -247,7 +257,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-9 a content filter fails GEN_FILTERED, is not retried, not cached, and falls back', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const job = await run({ steps: [{ mode: 'filtered' }], fallback: RETRY_3 });
     const chat = await run({ steps: [{ mode: 'filtered' }], fallback: RETRY_3, config: (url) => fakeOpenAiConfig(url, { timeoutMs: 1000 }) });
     for (const out of [job, chat]) {
@@ -265,7 +275,7 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('PROV-10 a job that never ends is cancelled once at the deadline, and nothing polls after the end', async () => {
-    const timers = activeTimers();
+    const timers = rowTimers();
     const forever = await run({ steps: [{ mode: 'pending', times: 100_000 }] });
     expect(forever.done).toMatchObject({ status: 'failed', errorCode: 'GEN_TIMEOUT' });
     const cancels = forever.fake.calls().filter((c) => c.method === 'POST' && /\/cancel$/.test(c.path));
@@ -291,9 +301,9 @@ describe('ends every fault in the right terminal state', () => {
   });
 
   it('ends the table with no timer left and no unhandled rejection', async () => {
-    await vi.waitFor(() => expect(activeTimers()).toBeLessThanOrEqual(timersAtStart));
+    await vi.waitFor(() => expect(tableTimers.alive()).toEqual([]), { timeout: 5000 });
     expect(unhandled).toBe(0);
-    figure('PROV-leaks', { unhandled_rejections: unhandled, timers_left: Math.max(0, activeTimers() - timersAtStart) });
+    figure('PROV-leaks', { unhandled_rejections: unhandled, timers_left: tableTimers.alive().length });
   });
 });
 

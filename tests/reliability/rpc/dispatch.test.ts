@@ -4,6 +4,7 @@ import { createEmptyProject } from '../../../core/domain/project-document';
 import type { RpcResponse } from '../../../core/rpc/envelope';
 import { createFakeEndpoint, type FakeEndpoint } from './support/fake-endpoint';
 import { type OpenTransport, type RawFrame, type RawReply, TRANSPORTS } from './support/transports';
+import { figure } from '../support/figure';
 
 vi.mock('electron', async () => (await import('../electron/support/fake-electron')).fake);
 
@@ -66,6 +67,7 @@ describe.each(TRANSPORTS)('dispatch over $name', (transportCase) => {
       }),
       { numRuns: runs },
     );
+    figure('RPC-1', { transport: transportCase.name, fixed_frames: frames.length, fuzz_values: runs, handler_calls: endpoint.handlerCalls() });
     expect(endpoint.handlerCalls()).toBe(0);
   });
 
@@ -76,6 +78,7 @@ describe.each(TRANSPORTS)('dispatch over $name', (transportCase) => {
       expect(error.message).toBe(`Unknown method '${method}'.`);
       expect(error.details).toEqual({ method });
     }
+    figure('RPC-2', { transport: transportCase.name, unknown_method: `${names.length}/${names.length}`, handler_calls: endpoint.handlerCalls() });
     expect(endpoint.handlerCalls()).toBe(0);
   });
 
@@ -96,6 +99,7 @@ describe.each(TRANSPORTS)('dispatch over $name', (transportCase) => {
       const logged = endpoint.logger.entries.find((e) => e.fields.correlationId === correlationId);
       expect(logged?.fields.error).toBe(thrown);
     }
+    figure('RPC-5', { transport: transportCase.name, thrown_values: thrownValues.length, internal_with_correlation: thrownValues.length, internals_on_wire: 0 });
   });
 });
 

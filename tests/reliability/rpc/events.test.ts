@@ -9,6 +9,7 @@ import type { EventName } from '../../../core/rpc/method-names';
 import { createFakeEngine, type FakeEngine } from '../host/support/fake-engine';
 import { recordingLogger, type RecordingLogger } from './support/fake-endpoint';
 import { type OpenTransport, TRANSPORTS } from './support/transports';
+import { figure } from '../support/figure';
 
 vi.mock('electron', async () => (await import('../electron/support/fake-electron')).fake);
 
@@ -60,6 +61,7 @@ describe.each(TRANSPORTS)('events over $name', (transportCase) => {
       thrown = error;
     }
     expect(isGenError(thrown) && thrown.code).toBe('GEN_RPC_UNKNOWN_METHOD');
+    figure('RPC-7', { transport: transportCase.name, inward_events_refused: 3, unknown_subscription_refused: isGenError(thrown) });
   });
 
   it('maps engine events to contract events whose payloads parse, and passes the payload only', async () => {

@@ -12,8 +12,8 @@ import { recordingLogger } from '../rpc/support/fake-endpoint';
 import { engineOn, fakeProvider, request, tempDir } from '../support/engine-kit';
 import { figure } from '../support/figure';
 
-// RELIABILITY.md SEC-2: with key sk-canary-<uuid>, run a success, a 401 that echoes Authorization, a
-// timeout, a filter, a save, an export and telemetry reads through the real host, engine and fake; then
+// RELIABILITY.md SEC-2: with key sk-canary-<uuid>, run a success, a 401, 400 and 500 that echo
+// Authorization, a timeout, a filter, a save, an export and telemetry reads through the real host, engine and fake; then
 // look for the key, plain, URL-encoded and base64 at every alignment, in every file written, the host
 // log, the console, all RPC traffic out of the host and every error.
 
@@ -52,7 +52,7 @@ describe('SEC-2 canary grep', () => {
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')));
     }
-    onTestFinished(() => vi.restoreAllMocks());
+    onTestFinished(() => void vi.restoreAllMocks());
     const studio = await createStudioHost({ engine, dataDir, transport: 'in-process', version: '0.0.0-test', logger, checkOutputs: true, homeDir: home });
     onTestFinished(() => studio.close());
 
@@ -77,6 +77,9 @@ describe('SEC-2 canary grep', () => {
     const scenarios = [
       { name: 'success', steps: [{ mode: 'ok' as const }] },
       { name: 'auth_echo', steps: [{ mode: 'error401' as const, echoAuthorization: true }] },
+      // Classes whose provider text is kept (redacted) in details.providerMessage and the attempt rows.
+      { name: 'rejected_echo', steps: [{ mode: 'error401' as const, status: 400, echoAuthorization: true }] },
+      { name: 'server_echo', steps: [{ mode: 'error401' as const, status: 500, echoAuthorization: true }] },
       { name: 'timeout', steps: [{ mode: 'timeout' as const }] },
       { name: 'filtered', steps: [{ mode: 'filtered' as const }] },
     ];
@@ -89,7 +92,7 @@ describe('SEC-2 canary grep', () => {
       );
       statuses.push((await engine.generations.wait(generation.id)).status);
     }
-    expect(statuses).toEqual(['completed', 'failed', 'failed', 'failed']);
+    expect(statuses).toEqual(['completed', 'failed', 'failed', 'failed', 'failed', 'failed']);
     // The fake did receive the key: the header is where it belongs (SEC-4), so the grep below is meaningful.
     expect(fake.calls().some((call) => call.headers.authorization === `Bearer ${canary}`)).toBe(true);
 

@@ -9,6 +9,7 @@ import {
   type NpcRelationshipInput,
 } from '../../../core/domain';
 import { enforceSocialContext } from '../../../core/social';
+import { figure } from '../support/figure';
 
 const rank = (r: ContentRating): number => CONTENT_RATINGS.indexOf(r);
 const levelIds = DEFAULT_RELATIONSHIP_SCHEMA.levels.map((l) => l.id);
@@ -90,5 +91,6 @@ describe('RATE-1 creation', () => {
       ),
       { numRuns: 2000 },
     );
+    figure('RATE-1', { runs: 2000, above_either_cap: 0 });
   });
 });

@@ -13,6 +13,16 @@ async function emptyTarget(dir: string): Promise<{ document: ProjectDocument; pr
   return { document, projectPath };
 }
 
+/** Exports a copy of the sample project into `<dir>/bundle` and answers that folder. */
+async function exportSampleBundle(dir: string): Promise<string> {
+  const project = path.join(dir, 'project');
+  await cp(SAMPLE_DIR, project, { recursive: true });
+  const projectPath = path.join(project, 'harbor-lights.genweave.json');
+  const bundleDir = path.join(dir, 'bundle');
+  await runExport({ document: (await readProjectFile(projectPath)).document, projectPath, outDir: bundleDir });
+  return bundleDir;
+}
+
 async function listTree(root: string): Promise<string[]> {
   return (await readdir(root, { recursive: true })).map(String).sort();
 }
@@ -42,11 +52,7 @@ describe('IN-2 import paths', () => {
     'IN-2 refuses a bundle or project whose asset paths leave it: a bundle with %j',
     async (bad) => {
       const dir = await makeTempDir();
-      const project = path.join(dir, 'project');
-      await cp(SAMPLE_DIR, project, { recursive: true });
-      const projectPath = path.join(project, 'harbor-lights.genweave.json');
-      const bundleDir = path.join(dir, 'bundle');
-      await runExport({ document: (await readProjectFile(projectPath)).document, projectPath, outDir: bundleDir });
+      const bundleDir = await exportSampleBundle(dir);
       const bundleFile = path.join(bundleDir, 'genweave-bundle.json');
       const bundle = JSON.parse(await readFile(bundleFile, 'utf8')) as { assets: Array<{ path: string }> };
       bundle.assets[0]!.path = bad;
@@ -97,11 +103,7 @@ describe('importing nodes and prompts', () => {
 
   it('imports nodes from an export bundle folder', async () => {
     const dir = await makeTempDir();
-    const project = path.join(dir, 'project');
-    await cp(SAMPLE_DIR, project, { recursive: true });
-    const projectPath = path.join(project, 'harbor-lights.genweave.json');
-    const bundleDir = path.join(dir, 'bundle');
-    await runExport({ document: (await readProjectFile(projectPath)).document, projectPath, outDir: bundleDir });
+    const bundleDir = await exportSampleBundle(dir);
     const target = await emptyTarget(dir);
     const result = await importFromProject({ ...target, sourcePath: bundleDir });
     expect(result.imported.nodes).toEqual(['gen-market-storm', 'gen-tavern-variation', 'gen-mara-dialogue', 'gen-docks-ambient', 'gen-tomas-reaction']);

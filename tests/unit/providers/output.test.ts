@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCEPTED_MEDIA_TYPES, MAX_TEXT_BYTES } from '../../../core/providers';
-import { essenceOf, mediaOutput, mediaTypeFromExtension, textOutput } from '../../../core/providers/output';
+import { mediaTypeFromExtension } from '../../../core/domain';
+import { essenceOf, mediaOutput, textOutput } from '../../../core/providers/output';
 
 // providers.md §1: accepted media types, empty output and the 1 MiB text limit.
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_RATINGS, isGenError, type NpcRelationshipInput, type RelationshipSchema } from '../../../core/domain';
 import { buildSocialContext, computeIntimacyLevel, computeRelationshipTier } from '../../../core/social';
+import { EXAMPLE_7_SCHEMA } from './example-schemas';
 
 type Opts = Omit<Parameters<typeof buildSocialContext>[0], 'npcs'>;
 const B = (npcs: NpcRelationshipInput[], opts: Opts = {}) => buildSocialContext({ npcs, ...opts });
@@ -91,22 +92,7 @@ describe('buildSocialContext: worked examples of social.md §7', () => {
   });
 
   it('7: a custom schema with equal priorities, and an unknown supplied level', () => {
-    const schema: RelationshipSchema = {
-      axes: [
-        { id: 'affinity', min: 0, max: 100 },
-        { id: 'chemistry', min: 0, max: 100 },
-      ],
-      tierAxis: 'affinity',
-      tiers: [
-        { id: 'cold', min: 0 },
-        { id: 'warm', min: 50 },
-      ],
-      levels: [
-        { id: 'spark', priority: 1, band: 'light', conditions: [{ axis: 'chemistry', type: 'min', min: 30 }] },
-        { id: 'crush', priority: 1, band: 'deep', conditions: [{ axis: 'affinity', type: 'range', min: 40, max: 70 }] },
-      ],
-    };
-    const opts = { world: { maxContentRating: 'mature_implied', relationshipSchema: schema }, user: { maxContentRating: 'mature_implied' } };
+    const opts = { world: { maxContentRating: 'mature_implied', relationshipSchema: EXAMPLE_7_SCHEMA }, user: { maxContentRating: 'mature_implied' } };
     expect(B([n(1, { affinity: 50, chemistry: 35 })], opts)).toStrictEqual({
       relationshipTierId: 'warm',
       intimacyLevelId: 'crush',

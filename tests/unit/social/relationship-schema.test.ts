@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RELATIONSHIP_SCHEMA, RelationshipSchemaSchema, type RelationshipSchema } from '../../../core/domain';
+import { EXAMPLE_7_SCHEMA } from './example-schemas';
 
+/** Example 7 with only its first level: a small valid schema, a fresh copy each test may mutate. */
 function base(): RelationshipSchema {
-  return {
-    axes: [
-      { id: 'affinity', min: 0, max: 100 },
-      { id: 'chemistry', min: 0, max: 100 },
-    ],
-    tierAxis: 'affinity',
-    tiers: [
-      { id: 'cold', min: 0 },
-      { id: 'warm', min: 50 },
-    ],
-    levels: [{ id: 'spark', priority: 1, band: 'light', conditions: [{ axis: 'chemistry', type: 'min', min: 30 }] }],
-  };
+  return structuredClone({ ...EXAMPLE_7_SCHEMA, levels: EXAMPLE_7_SCHEMA.levels.slice(0, 1) });
 }
 
 function issuesOf(schema: unknown): Array<{ path: string; message: string }> {

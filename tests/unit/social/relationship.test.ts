@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isGenError, type RelationshipSchema } from '../../../core/domain';
 import { computeIntimacyLevel, computeRelationshipTier, intimacyBandForLevel } from '../../../core/social';
+import { EXAMPLE_7_SCHEMA as CUSTOM } from './example-schemas';
 
 function thrown(fn: () => unknown): unknown {
   try {
@@ -10,23 +11,6 @@ function thrown(fn: () => unknown): unknown {
   }
   throw new Error('expected a throw');
 }
-
-// social.md §7 example 7.
-const CUSTOM: RelationshipSchema = {
-  axes: [
-    { id: 'affinity', min: 0, max: 100 },
-    { id: 'chemistry', min: 0, max: 100 },
-  ],
-  tierAxis: 'affinity',
-  tiers: [
-    { id: 'cold', min: 0 },
-    { id: 'warm', min: 50 },
-  ],
-  levels: [
-    { id: 'spark', priority: 1, band: 'light', conditions: [{ axis: 'chemistry', type: 'min', min: 30 }] },
-    { id: 'crush', priority: 1, band: 'deep', conditions: [{ axis: 'affinity', type: 'range', min: 40, max: 70 }] },
-  ],
-};
 
 describe('computeRelationshipTier', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { figure } from '../../support/figure';
 
 // electron-builder's own YAML parser (a dependency of it, without type declarations).
 const { load } = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
@@ -25,6 +26,7 @@ describe('the packaged build', () => {
       held++;
     }
     expect(held).toBe(7);
+    figure('EL-9', { fuses: `${held}/7` });
     expect(config.asar).toBe(true);
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
     expect(config.files).toContain('out/**/*');

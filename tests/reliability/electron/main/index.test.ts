@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, app, protocol, resetFakeElectron, session } from '../support/fake-electron';
+import { figure } from '../../support/figure';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fake);
 vi.mock('../../../../core/engine/open-engine', async () => {
@@ -28,6 +29,7 @@ describe('the main process', () => {
     const { startApp } = await import('../../../../electron/main/start-app');
     await startApp();
     expect(app.calls.slice(0, 3)).toEqual(['requestSingleInstanceLock', 'whenReady', 'openEngine']);
+    figure('EL-9', { lock_before_data: app.calls.indexOf('requestSingleInstanceLock') < app.calls.indexOf('openEngine') });
     // One hardened window, loading only the app:// entry, with permissions denied and the protocol served.
     expect(FakeBrowserWindow.created).toHaveLength(1);
     expect(FakeBrowserWindow.created[0]!.webContents.loaded).toEqual(['app://genweave/index.html']);

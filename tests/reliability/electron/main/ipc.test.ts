@@ -3,6 +3,7 @@ import { registerRpcIpc } from '../../../../electron/main/ipc';
 import { RPC_CHANNEL } from '../../../../core/rpc/method-names';
 import { createFakeEndpoint } from '../../rpc/support/fake-endpoint';
 import { FakeWebContents, FakeWebFrame, fake, resetFakeElectron } from '../support/fake-electron';
+import { figure } from '../../support/figure';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fake);
 
@@ -33,6 +34,7 @@ describe('the IPC adapter', () => {
     expect(outcomes).toEqual([...Array(5).fill('GEN_RPC_FORBIDDEN'), 'dispatched']);
     expect(endpoint.calls.get('app.info')).toHaveLength(1);
     expect(endpoint.logger.entries.filter((e) => e.event === 'ipc.forbidden_sender')).toHaveLength(5);
+    figure('EL-4', { senders: senders.length, dispatched: `${outcomes.filter((o) => o === 'dispatched').length}/${senders.length}`, forbidden: outcomes.filter((o) => o === 'GEN_RPC_FORBIDDEN').length });
   });
 
   it('sends events to its own windows only, and forgets a destroyed one', () => {

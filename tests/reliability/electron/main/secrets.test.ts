@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSafeStorageSecretStore } from '../../../../electron/main/secrets';
 import { recordingLogger } from '../../rpc/support/fake-endpoint';
 import { resetFakeElectron, safeStorage } from '../support/fake-electron';
+import { figure } from '../../support/figure';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fake);
 
@@ -34,6 +35,7 @@ describe('the safeStorage secret store', () => {
     again.clear('llm');
     expect(again.has('llm')).toBe(false);
     expect(existsSync(file)).toBe(false);
+    figure('SEC-1', { persisted_as: 'safeStorage', plain_in_file: 0, file_mode: '600' });
   });
 
   it('SEC-1 writes nothing on basic_text, an unknown backend or without encryption', () => {

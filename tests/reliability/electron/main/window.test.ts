@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mainWindowOptions, secureWebPreferences } from '../../../../electron/main/window';
+import { figure } from '../../support/figure';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fake);
 
@@ -24,6 +25,7 @@ describe('window options', () => {
         held++;
       }
       expect(held).toBe(9);
+      figure('EL-1', { dev_tools: devTools, held: `${held}/9` });
       expect(prefs.devTools).toBe(devTools);
     }
     expect(secureWebPreferences('/p').preload).toBe('/p');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES, METHOD_NAMES, RPC_CHANNEL } from '../../../../core/rpc/method-names';
 import { FakeWebContents, connectRenderer, contextBridge, fake, resetFakeElectron } from '../support/fake-electron';
+import { figure } from '../../support/figure';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fake);
 
@@ -39,6 +40,7 @@ describe('the preload bridge', () => {
     }
     expect(bridge.transport).toBe('electron');
     for (const forbidden of ['ipcRenderer', 'require', 'process', 'invoke', 'send']) expect(bridge).not.toHaveProperty(forbidden);
+    figure('EL-8', { methods: METHOD_NAMES.length, areas: areas.size, extra_keys: Object.keys(bridge).length - areas.size - 2 });
 
     const reply = await (bridge.generations as Record<string, (input: unknown) => Promise<unknown>>).get!({ id: 'g1' });
     expect(reply).toMatchObject({ ok: true, result: { echoed: 'generations.get' } });

@@ -29,6 +29,7 @@ export const SAMPLE_INPUTS: Record<MethodName, unknown> = {
   'project.restore': { projectId: SAMPLE_DOCUMENT.projectId },
   'project.discardRecovery': { projectId: SAMPLE_DOCUMENT.projectId },
   'project.importAsset': { sourcePath: '/tmp/a.png' },
+  'project.import': { document: SAMPLE_DOCUMENT, sourcePath: '/tmp/other.genweave.json' },
   'project.close': {},
   'dialog.openProject': { purpose: 'open-project' },
   'dialog.saveProject': { suggestedName: 'Harbor Lights' },

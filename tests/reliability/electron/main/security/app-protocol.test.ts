@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppProtocolHandler } from '../../../../../electron/main/security/app-protocol';
 import { STUDIO_CSP } from '../../../../../electron/main/security/csp';
+import { figure } from '../../../support/figure';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fake);
 
@@ -59,5 +60,6 @@ describe('the app:// protocol', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toBe('image/svg+xml');
     expect((await get('app://genweave/asset/..%2Foutside.svg')).status).toBe(403);
+    figure('EL-7', { escapes: escapes.length, served_outside: 0, in_tree_served: 2 });
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { browserModeCsp } from '../../../../../core/host/security-headers';
 import { STUDIO_CSP } from '../../../../../electron/main/security/csp';
+import { figure } from '../../../support/figure';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fake);
 
@@ -20,5 +21,6 @@ describe('content security policy', () => {
     }
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(html, 'utf8'));
     expect(meta?.[1]).toBe(EXPECTED);
+    figure('EL-5', { header_matches: STUDIO_CSP === EXPECTED, meta_matches: meta?.[1] === EXPECTED, unsafe_sources: 0 });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { guardWebContents } from '../../../../../electron/main/security/navigation';
 import { FakeWebContents } from '../../support/fake-electron';
 import { NAVIGATION_CORPUS } from '../../support/url-corpus';
+import { figure } from '../../../support/figure';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fake);
 
@@ -18,6 +19,7 @@ describe('navigation guard', () => {
       }
     }
     expect(prevented).toBe(NAVIGATION_CORPUS.length * 2);
+    figure('EL-2', { urls: NAVIGATION_CORPUS.length, prevented: `${prevented}/${NAVIGATION_CORPUS.length * 2}` });
     expect(contents.emitPreventable('will-attach-webview', {}, { src: 'https://evil.example' }).prevented).toBe(true);
   });
 });

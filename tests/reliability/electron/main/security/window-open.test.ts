@@ -3,6 +3,7 @@ import { guardWebContents } from '../../../../../electron/main/security/navigati
 import { openExternalUrl } from '../../../../../electron/main/security/window-open';
 import { FakeWebContents } from '../../support/fake-electron';
 import { NAVIGATION_CORPUS } from '../../support/url-corpus';
+import { figure } from '../../../support/figure';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fake);
 
@@ -23,5 +24,6 @@ describe('window.open and external links', () => {
     expect(direct).toEqual([]);
     expect(openExternalUrl(allowed[0]!, (u) => direct.push(u))).toBe(true);
     expect(direct).toEqual([allowed[0]]);
+    figure('EL-3', { window_open_denied: `${allowed.length + refused.length}/${allowed.length + refused.length}`, opened_external: opened.length, refused_external: refused.length });
   });
 });

@@ -3,7 +3,8 @@ import { createRedactor, exchange, JSON_BODY_MAX_BYTES, ProviderError } from '..
 import type { HttpExchange } from '../../../core/providers';
 import { startFakeProvider } from '../../fake-provider';
 import type { FakeProvider } from '../../fake-provider';
-import { activeTimers, expectNoLeaks, rejectionOf } from './provider-harness';
+import { activeTimers, expectNoLeaks, rejectionOf } from '../../integration/providers/provider-harness';
+import { figure } from '../support/figure';
 
 let fake: FakeProvider;
 let timersBefore: number;
@@ -43,6 +44,7 @@ describe('HTTP client', () => {
     await expectNoLeaks(fake, timersBefore);
     // The server stopped writing long before 100 MB because the socket went away.
     expect(fake.calls()[0]!.bytesSent).toBeLessThan(100 * 1024 * 1024);
+    figure('PROV-7', { cap_bytes: cap, bytes_read: stats.bytesRead, over_cap: stats.bytesRead - cap });
   });
 
   it('PROV-6 ends a slow drip with the overall timer although bytes keep arriving', async () => {
@@ -52,6 +54,7 @@ describe('HTTP client', () => {
     expect(error).toMatchObject({ errorClass: 'timeout' });
     // More than one byte arrived, so an idle timer of 200 ms would never have fired.
     expect(stats.bytesRead).toBeGreaterThan(1);
+    figure('PROV-6', { client_deadline_ms: 200, bytes: stats.bytesRead });
   });
 
   it('reads the provider message of an error body, redacted and without quoting it in the message', async () => {
