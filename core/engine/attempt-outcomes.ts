@@ -18,6 +18,8 @@ import { storedConfig, type Finisher } from './terminal-writes';
 // generation.md §13–§15: what the end of one attempt writes — a result, a retry, a failure with its
 // fallback, a discarded late answer, or nothing yet (closed with a known job id).
 
+const DEFERRED_FAILURE_RETRY_MS = 1000;
+
 export const INTERRUPTED_MESSAGE = 'Interrupted before the provider job id was recorded';
 
 export function interruptedError(previousStatus: string): GenError {
@@ -152,12 +154,32 @@ export function createAttemptOutcomes(ctx: EngineContext, finisher: Finisher) {
     finisher.fail(current, 'processing', { error: final, errorClass: error.errorClass }, record);
   }
 
+  // Failures whose own write met a full or busy database: the scheduler runs the job again shortly and the
+  // failure is written then, so the generation ends failed with the storage code instead of staying stuck.
+  const deferredFailures = new Map<string, { error: GenError; attempt: number }>();
+
   function onStorageFailure(row: GenerationRow, n: number, error: GenError): void {
     const current = ctx.store.get(row.id);
     if (current?.status !== 'processing') return;
-    finisher.fail(current, 'processing', { error, errorClass: null }, () =>
-      ctx.log.finish({ ...emptyFinish(row.id, n), endedAt: ctx.now(), outcome: 'failed', message: error.message }),
-    );
+    try {
+      finisher.fail(current, 'processing', { error, errorClass: null }, () =>
+        ctx.log.finish({ ...emptyFinish(row.id, n), endedAt: ctx.now(), outcome: 'failed', message: error.message }),
+      );
+      deferredFailures.delete(row.id);
+    } catch (writeError) {
+      if (!(isGenError(writeError) && writeError.code.startsWith('GEN_STORAGE_'))) throw writeError;
+      deferredFailures.set(row.id, { error, attempt: n });
+      // Releasing the lease shrinks the job row, so it fits even in a full database.
+      ctx.queue.release(row.id, ctx.now() + DEFERRED_FAILURE_RETRY_MS, n);
+    }
+  }
+
+  /** Writes a failure deferred by onStorageFailure; false when there is none for this generation. */
+  function retryDeferredFailure(row: GenerationRow): boolean {
+    const deferred = deferredFailures.get(row.id);
+    if (deferred === undefined) return false;
+    onStorageFailure(row, deferred.attempt, deferred.error);
+    return true;
   }
 
   function onClosed(row: GenerationRow, n: number, jobId: string | null): void {
@@ -200,5 +222,5 @@ export function createAttemptOutcomes(ctx: EngineContext, finisher: Finisher) {
     });
   }
 
-  return { onProviderCancelled, onCompleted, onFailed, onStorageFailure, onClosed };
+  return { onProviderCancelled, onCompleted, onFailed, onStorageFailure, retryDeferredFailure, onClosed };
 }

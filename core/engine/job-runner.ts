@@ -62,6 +62,7 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
     }
     const current = ctx.store.get(row.id);
     if (current === undefined || current.status !== 'processing') return;
+    if (outcomes.retryDeferredFailure(current)) return;
     const last = ctx.log.last(row.id);
     // A running attempt row here means its owner is gone (or closed): resume it or end it (§16).
     if (last !== undefined && last.outcome === 'running') {
@@ -123,10 +124,16 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
         const at = ctx.now();
         if (at - lastProgressAt < 100 || !(value >= 0 && value <= 1)) return; // at most 10 per second
         lastProgressAt = at;
-        ctx.store.commit('report progress', (emit) => {
-          ctx.store.setProgress(row.id, value);
-          emit('generation.progress', row.id, { generationId: row.id, progress: value, ...(message === undefined ? {} : { message }) }, false);
-        });
+        try {
+          ctx.store.commit('report progress', (emit) => {
+            ctx.store.setProgress(row.id, value);
+            emit('generation.progress', row.id, { generationId: row.id, progress: value, ...(message === undefined ? {} : { message }) }, false);
+          });
+        } catch (error) {
+          // Progress is advisory and this runs in the adapter's timer: a full or busy database must not throw
+          // there (it would be an uncaught exception); the attempt's terminal write reports the storage error.
+          if (!(isGenError(error) && error.code.startsWith('GEN_STORAGE_'))) throw error;
+        }
       },
     };
     const done = (async () => {

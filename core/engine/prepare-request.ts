@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { findIllFormedString } from './ill-formed-text';
 import {
   operationForGenerationType,
   GenError,
@@ -73,6 +74,11 @@ export function parseRequest<T extends z.ZodType>(schema: T, input: unknown): z.
 /** Step 1: envelope, ratings, validator, enabled node, enabled provider that supports the operation. */
 function checkRequest(raw: unknown, options: PrepareOptions, partial: PreparedPartial) {
   const request = parseRequest(CreateGenerationRequestSchema, raw);
+  const illFormed = findIllFormedString(request);
+  if (illFormed !== null) {
+    const message = 'contains a lone surrogate, which is not valid Unicode text';
+    throw new GenError('GEN_BAD_REQUEST', `Invalid request: '${illFormed}' ${message}.`, { issues: [{ path: illFormed, message }] });
+  }
   partial.request = request;
   const rawConfig = request.config as { socialContext?: { contentRating?: unknown } } | null;
   checkSocialRatings({

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_RATINGS, isGenError } from '../../../core/domain';
 import { BUNDLE_FILE, runExport } from '../../../core/export';
-import { readJson, sampleProject } from './export-kit';
+import { readJson, sampleProject } from '../../unit/export/export-kit';
 
 // RELIABILITY.md RATE-6: the export clamps (ratingCeiling) or refuses and names the node; never above the cap.
 

@@ -1,6 +1,6 @@
 // Child process for DUR-7: saves document A and document B alternately, forever, until killed.
 import { readFileSync } from 'node:fs';
-import { parseProjectText, saveProjectFile } from '../../../core/project';
+import { parseProjectText, saveProjectFile } from '../../../../core/project';
 
 const [target, sample] = process.argv.slice(2) as [string, string];
 const base = parseProjectText(readFileSync(sample, 'utf8'), sample).document;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeHttpJobConfig } from '../../fake-provider';
-import { createRequest, openTestEngine, startTestFakeProvider } from './engine-fixtures';
+import { createRequest, openTestEngine, startTestFakeProvider } from '../../integration/engine/engine-fixtures';
 
 describe('budgets', () => {
   it('PROV-12 refuses a paid call past the node budget and the fake sees 0 requests', async () => {

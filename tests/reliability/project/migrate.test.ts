@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../../core/domain';
 import { encodeProjectDocument, migrateProject, PROJECT_MIGRATIONS, readProjectFile, saveProjectFile } from '../../../core/project';
-import { chainDocument, FIXTURES_DIR, fixedClock, makeTempDir, SAMPLE_FILE } from './project-test-kit';
+import { chainDocument, FIXTURES_DIR, fixedClock, makeTempDir, SAMPLE_FILE } from '../../unit/project/project-test-kit';
 
 const versions = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1);
 

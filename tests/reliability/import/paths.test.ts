@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmptyProject, type ProjectDocument } from '../../../core/domain';
 import { runExport } from '../../../core/export';
 import { encodeProjectDocument, importFromProject, readProjectFile } from '../../../core/project';
-import { makeTempDir, SAMPLE_DIR, SAMPLE_FILE } from './project-test-kit';
+import { makeTempDir, SAMPLE_DIR, SAMPLE_FILE } from '../../unit/project/project-test-kit';
 
 async function emptyTarget(dir: string): Promise<{ document: ProjectDocument; projectPath: string }> {
   const projectPath = path.join(dir, 'target', 'target.genweave.json');

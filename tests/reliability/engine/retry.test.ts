@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeHttpJobConfig } from '../../fake-provider';
-import { createRequest, openTestEngine, startTestFakeProvider } from './engine-fixtures';
+import { createRequest, openTestEngine, startTestFakeProvider } from '../../integration/engine/engine-fixtures';
 
 describe('user retry', () => {
   it('CONC-7 creates a child with parentGenerationId and retryCount + 1, never deduped onto the parent', async () => {

@@ -7,7 +7,7 @@ import { createDefaultNodeConfig, type ProjectDocument } from '../../../core/dom
 import { BUNDLE_FILE, runExport } from '../../../core/export';
 import { encodeProjectDocument, parseProjectText, readProjectFile, saveProjectFile } from '../../../core/project';
 import { checkGraphProblems, validateGenerationNode } from '../../../core/validation';
-import { chainDocument, makeTempDir, SAMPLE_DIR, SAMPLE_FILE } from '../project/project-test-kit';
+import { chainDocument, makeTempDir, SAMPLE_DIR, SAMPLE_FILE } from '../../unit/project/project-test-kit';
 
 // RELIABILITY.md IN-4: huge and cyclic graphs. Every traversal is iterative, and a cycle is not a finding.
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeHttpJobConfig, fakeOpenAiConfig } from '../../fake-provider';
-import { WAIT, createRequest, makeTempDir, nextEvent, openTestEngine, startTestFakeProvider } from './engine-fixtures';
+import { WAIT, createRequest, makeTempDir, nextEvent, openTestEngine, startTestFakeProvider } from '../../integration/engine/engine-fixtures';
 
 function mediaFiles(dataDir: string): string[] {
   const root = join(dataDir, 'media');

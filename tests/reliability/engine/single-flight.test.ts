@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeHttpJobConfig } from '../../fake-provider';
-import { createRequest, openTestEngine, startTestFakeProvider } from './engine-fixtures';
+import { createRequest, openTestEngine, startTestFakeProvider } from '../../integration/engine/engine-fixtures';
 
 const submits = (calls: Array<{ method: string; path: string }>) => calls.filter((c) => c.method === 'POST' && c.path === '/jobs');
 

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeHttpJobConfig } from '../../fake-provider';
-import { createRequest, makeTempDir, openTestEngine, startTestFakeProvider } from './engine-fixtures';
+import { createRequest, makeTempDir, openTestEngine, startTestFakeProvider } from '../../integration/engine/engine-fixtures';
 
-const CHILD = fileURLToPath(new URL('./writer-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../integration/engine/writer-child.ts', import.meta.url));
 
 function startWriter(dataDir: string, providers: unknown[], requests: unknown[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {

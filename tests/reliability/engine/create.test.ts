@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeHttpJobConfig, fakeOpenAiConfig } from '../../fake-provider';
-import { createRequest, nextEvent, openTestEngine, startTestFakeProvider } from './engine-fixtures';
+import { createRequest, nextEvent, openTestEngine, startTestFakeProvider } from '../../integration/engine/engine-fixtures';
 
 describe('create() refusals, in step order', () => {
   it('RATE-2 rejects an unknown rating before any provider call', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../../core/domain';
 import { BUNDLE_FILE, runExport } from '../../../core/export';
 import { sha256Hex } from '../../../core/project';
-import { readJson, sampleProject } from './export-kit';
+import { readJson, sampleProject } from '../../unit/export/export-kit';
 
 // RELIABILITY.md IN-1: nothing authored can make the export write outside the chosen folder.
 

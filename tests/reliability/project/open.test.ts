@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, isGenError } from '../../../core/domain';
 import { createProjectSession, readProjectFile } from '../../../core/project';
 import { listRecoverable } from '../../../core/project';
-import { FIXTURES_DIR, makeTempDir, SAMPLE_FILE } from './project-test-kit';
+import { FIXTURES_DIR, makeTempDir, SAMPLE_FILE } from '../../unit/project/project-test-kit';
 
 async function openError(file: string) {
   const error = await readProjectFile(file).then(

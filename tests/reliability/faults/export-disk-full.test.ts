@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_FILE, EXPORT_TEMP_PREFIX, runExport } from '../../../core/export';
-import { diskFullAfter } from '../project/project-test-kit';
-import { sampleProject } from './export-kit';
+import { diskFullAfter } from '../../unit/project/project-test-kit';
+import { sampleProject } from '../../unit/export/export-kit';
 
 // RELIABILITY.md DUR-6 for the export: a full disk at any point leaves the previous export whole and no
 // temporary folder behind.
