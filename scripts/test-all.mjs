@@ -53,7 +53,7 @@ vitestStage('unit', ['--coverage']);
 vitestStage('integration');
 vitestStage('reliability');
 const e2eReport = join(resultsDir, 'e2e.json');
-run('e2e', 'node', ['scripts/e2e.mjs'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+run('e2e', 'node', ['scripts/e2e.mjs', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
 addPlaywrightCounts(e2eReport);
 
 console.log('');

@@ -63,8 +63,13 @@ export class FiguresReporter implements Reporter {
     const modules = testModules.filter((module) => module.project.name === 'reliability');
     if (modules.length === 0) return;
     const states = new Map<string, ItemState>();
+    const totals = { passed: 0, failed: 0, skipped: 0 };
     for (const module of modules) {
       for (const testCase of module.children.allTests()) {
+        const state = testCase.result().state;
+        if (state === 'passed') totals.passed += 1;
+        else if (state === 'failed') totals.failed += 1;
+        else totals.skipped += 1;
         if (SMOKE_MODULE.test(module.moduleId)) this.smoke = smokeNote(testCase);
         for (const id of idsOf(testCase)) record(states, id, testCase);
       }
@@ -74,7 +79,8 @@ export class FiguresReporter implements Reporter {
     );
     if (this.smoke !== null) lines[0] = lines[0]!.replace(/(electron \d+\/\d+)/, `$1 (smoke ${this.smoke})`);
     const sorted = [...this.figures].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-    const out = ['', 'Reliability figures', ...sorted.map((f) => f.line), '', ...lines, ''];
+    const closing = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+    const out = ['', 'Reliability figures', ...sorted.map((f) => f.line), '', ...lines, closing, ''];
     process.stdout.write(`${out.join('\n')}\n`);
   }
 }
