@@ -9,10 +9,10 @@ import { StudioPage } from './studio-page';
 // WebSocket host) on port 0 with its own temp data dir, in a child process run by tsx like `genweave serve`,
 // and a page already past the token/session handshake.
 
-type Host = { url: string; process: ChildProcess };
+export type Host = { url: string; process: ChildProcess };
 type StudioFixtures = { workDir: string; host: Host; studio: StudioPage };
 
-function startHost(workDir: string): Promise<Host> {
+export function startHost(workDir: string): Promise<Host> {
   // HOME points into the temp dir too: project.new({ template: 'sample' }) copies to ~/Genweave/….
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/support/host-process.ts', join(workDir, 'data')], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,7 +33,7 @@ function startHost(workDir: string): Promise<Host> {
   });
 }
 
-function stopHost(host: Host): Promise<void> {
+export function stopHost(host: Host): Promise<void> {
   return new Promise((resolve) => {
     if (host.process.exitCode !== null) return resolve();
     host.process.once('exit', () => resolve());
