@@ -51,7 +51,9 @@ run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 run('lint', 'npm', ['run', '--silent', 'lint']);
 vitestStage('unit', ['--coverage']);
 vitestStage('integration');
-vitestStage('reliability');
+// The figures reporter prints the RELIABILITY.md area lines (`faults survived 12/12` …); CLI reporters replace
+// the config's, so it is named here too.
+vitestStage('reliability', ['--reporter=./tests/reliability/support/figures-reporter.ts']);
 const e2eReport = join(resultsDir, 'e2e.json');
 run('e2e', 'node', ['scripts/e2e.mjs', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
 addPlaywrightCounts(e2eReport);
