@@ -160,7 +160,11 @@ export function createAttemptOutcomes(ctx: EngineContext, finisher: Finisher) {
 
   function onStorageFailure(row: GenerationRow, n: number, error: GenError): void {
     const current = ctx.store.get(row.id);
-    if (current?.status !== 'processing') return;
+    if (current?.status !== 'processing') {
+      // Settled some other way meanwhile (a cancel): nothing is left to write.
+      deferredFailures.delete(row.id);
+      return;
+    }
     try {
       finisher.fail(current, 'processing', { error, errorClass: null }, () =>
         ctx.log.finish({ ...emptyFinish(row.id, n), endedAt: ctx.now(), outcome: 'failed', message: error.message }),
