@@ -14,6 +14,7 @@ import { createDefaultTransport, type RendererGlobals } from '../core/rpc/defaul
 import { App } from './components/App';
 import { StoresProvider } from './stores/context';
 import { createStudioStores } from './stores/create-stores';
+import { startOpenRequests } from './stores/open-requests';
 
 // rpc.md §7–§8: `window.genweave` means Electron; otherwise the browser-mode WebSocket host.
 const transport = createDefaultTransport({
@@ -28,14 +29,10 @@ const rpc = createRpcClient(transport);
 const stores = createStudioStores(rpc);
 rpc.connection.subscribe((state) => stores.session.getState().setConnected(state !== 'disconnected'));
 stores.run.getState().start();
-// `genweave serve --project <path>` (and a second Electron launch) name a project to open first.
-void stores.session
-  .getState()
-  .start()
-  .then(() => {
-    const launchProject = stores.session.getState().info?.launchProject;
-    if (launchProject) void stores.project.openPath(launchProject);
-  });
+// The launch project (`genweave serve --project <path>`, the desktop command line), then any project a second
+// desktop launch or Finder asks for. Subscribed here, synchronously: the desktop host sends requests once the
+// page has loaded.
+startOpenRequests(stores);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element');

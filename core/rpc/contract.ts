@@ -1,6 +1,6 @@
 // rpc.md §3 and §6: the one contract every transport carries. A method is declared here once, with the zod
 // schemas of its input and output; types are inferred from them, and the JSON Schema golden of this object
-// (tests/unit/rpc/golden/contract.schema.json) turns every change into a reviewed diff (RPC-6).
+// (tests/reliability/rpc/golden/contract.schema.json) turns every change into a reviewed diff (RPC-6).
 import { z } from 'zod';
 import {
   CreateGenerationResultSchema,
@@ -139,6 +139,7 @@ export const events = {
   'telemetry.onDidUpdate': ev.TelemetryUpdatedPayloadSchema,
   'providers.onDidChange': ev.ProvidersChangedPayloadSchema,
   'settings.onDidChange': ev.SettingsChangedPayloadSchema,
+  'app.onDidRequestOpen': ev.OpenRequestedPayloadSchema,
 } as const satisfies Record<EventName, z.ZodType> & Record<`${string}.onDid${string}`, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -4,6 +4,7 @@ import { GenerationSchema, GenerationWhySchema } from '../domain/generation';
 import { ContentRatingSchema, ErrorClassSchema, FallbackModeSchema, GenerationStatusSchema, OperationTypeSchema } from '../domain/vocabulary';
 import { ProviderListItemSchema } from './provider-shapes';
 import { StudioSettingsSchema } from './settings';
+import { ProjectOpenInputSchema } from './studio-shapes';
 
 export const GenerationCreatedPayloadSchema = z.object({ generation: GenerationSchema });
 export const GenerationReusedPayloadSchema = z.object({ generationId: z.string(), why: GenerationWhySchema });
@@ -50,3 +51,6 @@ export const TelemetryUpdatedPayloadSchema = z.object({
 });
 export const ProvidersChangedPayloadSchema = z.object({ providers: z.array(ProviderListItemSchema) });
 export const SettingsChangedPayloadSchema = z.object({ settings: StudioSettingsSchema });
+
+/** rpc.md §6–§7: the desktop host asks the studio to open a project; the same path `project.open` accepts. */
+export const OpenRequestedPayloadSchema = z.object({ path: ProjectOpenInputSchema.shape.path });

@@ -1,5 +1,5 @@
 // rpc.md §3 and §6 as plain names. The sandboxed preload bundles only this file, so it imports nothing;
-// tests/unit/rpc/method-names.test.ts asserts that both lists equal the keys of the contract.
+// tests/reliability/rpc/contract-schema.test.ts asserts that both lists equal the keys of the contract.
 
 export const METHOD_NAMES = [
   'app.info',
@@ -62,6 +62,7 @@ export const EVENT_NAMES = [
   'telemetry.onDidUpdate',
   'providers.onDidChange',
   'settings.onDidChange',
+  'app.onDidRequestOpen',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

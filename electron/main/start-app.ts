@@ -10,6 +10,7 @@ import { fileLogger } from '../../core/rpc/logger';
 import { electronDialogs } from './dialogs';
 import { registerRpcIpc } from './ipc';
 import { appMenuTemplate } from './menu';
+import { createOpenRequests, isProjectPath, projectPathFromArgv } from './open-requests';
 import { createSafeStorageSecretStore } from './secrets';
 import { createAppProtocolHandler } from './security/app-protocol';
 import { guardWebContents } from './security/navigation';
@@ -28,10 +29,11 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** A `.genweave.json` path on the command line, opened first by the studio. */
-export function projectPathFromArgv(argv: readonly string[]): string | null {
-  const found = argv.slice(1).find((arg) => !arg.startsWith('-') && /\.genweave\.json$/i.test(arg));
-  return found === undefined ? null : resolve(found);
+/** Restores and focuses the studio; before its window exists there is nothing to do (it shows itself when ready). */
+function bringToFront(window: BrowserWindow | null): void {
+  if (window === null) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
 }
 
 export async function startApp(): Promise<void> {
@@ -41,10 +43,19 @@ export async function startApp(): Promise<void> {
     return;
   }
   let mainWindow: BrowserWindow | null = null;
-  app.on('second-instance', () => {
-    if (mainWindow === null) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // Both listeners go on before `ready`: macOS sends open-file before it when Finder starts the app with a file.
+  const openRequests = createOpenRequests();
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
+    bringToFront(mainWindow);
+    const path = projectPathFromArgv(argv, workingDirectory);
+    if (path !== null) openRequests.request(path);
+  });
+  app.on('open-file', (event, path: string) => {
+    // Handled only when it is a project; anything else is left to the OS, as the command line ignores it.
+    if (!isProjectPath(path)) return;
+    event.preventDefault();
+    bringToFront(mainWindow);
+    openRequests.request(resolve(path));
   });
 
   await app.whenReady();
@@ -65,7 +76,7 @@ export async function startApp(): Promise<void> {
     logger,
     checkOutputs: !app.isPackaged,
     dialogs: electronDialogs(dialog, () => BrowserWindow.getFocusedWindow() ?? mainWindow),
-    launchProject: projectPathFromArgv(process.argv),
+    launchProject: openRequests.takeLaunchProject(projectPathFromArgv(process.argv)),
     // Packaged builds carry the sample beside the asar (electron-builder.yml extraResources).
     ...(app.isPackaged ? { sampleDir: join(process.resourcesPath, 'sample') } : {}),
   });
@@ -104,6 +115,8 @@ export async function startApp(): Promise<void> {
     mainWindow = null;
   });
   await window.loadURL(APP_ENTRY_URL);
+  // Loaded means renderer/main.tsx has run and subscribed, so a path sent from now on is heard.
+  openRequests.deliverTo((path) => studio.emit('app.onDidRequestOpen', { path }));
 
   let quitting = false;
   app.on('window-all-closed', () => app.quit());
