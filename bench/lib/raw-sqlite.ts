@@ -17,3 +17,23 @@ export function openRawTable(dir: string, name = 'floor.db'): RawTable {
     close: () => db.close(),
   };
 }
+
+export type RawLookups = { insert(at: number, projectId: string, nodeId: string, generationId: string): void; close(): void };
+
+/** The telemetry-insert floor of PERF-1: one committed row shaped like the engine's `lookups` (telemetry.md §2). */
+export function openRawLookups(dir: string, name = 'floor-lookups.db'): RawLookups {
+  const db = new Database(join(dir, name));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE IF NOT EXISTS lookups (at INTEGER NOT NULL, projectId TEXT NOT NULL, nodeId TEXT NOT NULL,
+    providerId TEXT NOT NULL, generationId TEXT, outcome TEXT NOT NULL) STRICT`);
+  db.exec('CREATE INDEX IF NOT EXISTS lookups_at ON lookups (at)');
+  db.exec('CREATE INDEX IF NOT EXISTS lookups_node ON lookups (projectId, nodeId, at)');
+  const insert = db.prepare<[number, string, string, string, string, string]>(
+    'INSERT INTO lookups (at, projectId, nodeId, providerId, generationId, outcome) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  return {
+    insert: (at, projectId, nodeId, generationId) => void insert.run(at, projectId, nodeId, 'local-preview', generationId, 'cache_hit'),
+    close: () => db.close(),
+  };
+}

@@ -35,7 +35,16 @@ export type GenerationCache = ReturnType<typeof openGenerationCache>;
 
 export function openGenerationCache(db: Database.Database, now: () => number) {
   const store = createSqliteKeyvStore(db);
-  const keyv = new Keyv<CacheEntry>({ store, namespace: NAMESPACE, throwOnErrors: true, emitErrors: false });
+  // Entries are plain JSON (no Buffers or BigInts), so keyv's reviving (de)serializer is replaced by JSON's own:
+  // the same text, read without a reviver call per value.
+  const keyv = new Keyv<CacheEntry>({
+    store,
+    namespace: NAMESPACE,
+    throwOnErrors: true,
+    emitErrors: false,
+    serialize: (data) => JSON.stringify(data),
+    deserialize: (text) => JSON.parse(text) as ReturnType<typeof JSON.parse>,
+  });
 
   const byKey = db.prepare<[string], { value: string }>(`SELECT value FROM cache_entries WHERE ${VALUE('cacheKey')} = ?`);
   const watermarkAt = db.prepare<string[], { at: number | null }>(

@@ -16,13 +16,16 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
 // Everything outside printable ASCII (' '..'~'), plus the quote and the backslash. Astral characters are two
 // UTF-16 code units, so escaping unit by unit yields Python's surrogate-pair escapes, lone surrogates included.
 const NEEDS_ESCAPE = /["\\]|[^\x20-\x7e]/g;
+const HAS_ESCAPE = /["\\]|[^\x20-\x7e]/;
+const BEYOND_BMP_ORDER = /[\ud800-\uffff]/;
 
 function escapeUnit(unit: string): string {
   return SHORT_ESCAPES[unit] ?? `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 function quote(text: string): string {
-  return `"${text.replace(NEEDS_ESCAPE, escapeUnit)}"`;
+  // Most strings are plain printable ASCII: one test instead of a replace pass with a callback.
+  return HAS_ESCAPE.test(text) ? `"${text.replace(NEEDS_ESCAPE, escapeUnit)}"` : `"${text}"`;
 }
 
 /**
@@ -97,7 +100,10 @@ function encodeArray(items: readonly unknown[], walk: Walk): string {
 
 function encodeObject(record: Record<string, unknown>, walk: Walk): string {
   const parts: string[] = [];
-  for (const key of Object.keys(record).sort(compareCodePoints)) {
+  const keys = Object.keys(record);
+  // UTF-16 order (the default sort) equals code-point order unless a key holds a unit at or above U+D800.
+  keys.sort(keys.some((key) => BEYOND_BMP_ORDER.test(key)) ? compareCodePoints : undefined);
+  for (const key of keys) {
     const child = record[key];
     if (child === undefined) continue;
     walk.path.push(key);

@@ -58,8 +58,8 @@ export function createAttemptOutcomes(ctx: EngineContext, finisher: Finisher) {
     provider: ResolvedProvider,
     redact: (s: string) => string,
   ): Promise<void> {
-    const current = ctx.store.get(row.id);
-    if (current?.status !== 'processing') {
+    // Only the status can have changed: every field the finisher reads is insert-only, so `row` serves.
+    if (ctx.store.status(row.id) !== 'processing') {
       // A late answer after a cancel: discarded, but its cost stays on the attempt (§15).
       ctx.store.commit('record a discarded result', () => finishAttempt(row.id, n, 'discarded', usage, provider, output.durationSec));
       return;
@@ -69,13 +69,13 @@ export function createAttemptOutcomes(ctx: EngineContext, finisher: Finisher) {
       result = storeOutput(output);
     } catch (error) {
       const failure = isGenError(error) ? error : new GenError('GEN_STORAGE_ERROR', 'Could not write a media file.', { operation: 'write a media file', reason: 'unknown' });
-      finisher.fail(current, 'processing', { error: failure, errorClass: null }, () =>
+      finisher.fail(row, 'processing', { error: failure, errorClass: null }, () =>
         finishAttempt(row.id, n, 'failed', usage, provider, output.durationSec, { errorClass: null, message: redact(failure.message) }),
       );
       return;
     }
     try {
-      await finisher.complete(current, result, () => finishAttempt(row.id, n, 'completed', usage, provider, output.durationSec));
+      await finisher.complete(row, result, () => finishAttempt(row.id, n, 'completed', usage, provider, output.durationSec));
     } catch (error) {
       if (!(isGenError(error) && error.code === 'GEN_INVALID_TRANSITION')) throw error;
       ctx.store.commit('record a discarded result', () => finishAttempt(row.id, n, 'discarded', usage, provider, output.durationSec));

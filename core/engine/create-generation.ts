@@ -6,10 +6,12 @@ import { flightWait } from './flight-wait';
 import { rowToGeneration, type GenerationRow } from './generation-row';
 import type { Emit } from './generation-store';
 import { newGenerationRow } from './new-generation-row';
+import { createNodeCheckMemo } from './node-check-memo';
 import { prepareRequest, type Prepared } from './prepare-request';
 import type { ResolvedProvider } from './provider-registry';
 import { buildProviderJob } from './provider-job';
-import { buildWhy, createReuseFinder, resultMediaPresent, type DedupScope, type Skipped } from './reuse';
+import type { ClaimedJob } from './scheduler';
+import { buildWhy, createReuseFinder, rowMediaPresent, type DedupScope, type Skipped } from './reuse';
 
 // generation.md §11 steps 7–12 on top of prepareRequest (steps 1–6).
 
@@ -50,18 +52,22 @@ function emitRatingClamped(emit: Emit, id: string, social: SocialEnforcement): v
   });
 }
 
-/** Inserts a pending row, its job and any clamp event in one transaction, then wakes the runner. */
+/** The writes of a new pending generation — its row, its job and any clamp event — in the caller's transaction. */
+export function writePending(ctx: EngineContext, emit: Emit, row: GenerationRow, social: SocialEnforcement): void {
+  ctx.store.insert(row, emit);
+  ctx.queue.insertJob(row.id, row.providerId, row.priority, row.createdAt);
+  emitRatingClamped(emit, row.id, social);
+}
+
+/** Inserts a pending generation in one transaction, then wakes the runner. */
 export function insertPending(ctx: EngineContext, what: string, row: GenerationRow, social: SocialEnforcement): void {
-  ctx.store.commit(what, (emit) => {
-    ctx.store.insert(row, emit);
-    ctx.queue.insertJob(row.id, row.providerId, row.priority, row.createdAt);
-    emitRatingClamped(emit, row.id, social);
-  });
+  ctx.store.commit(what, (emit) => writePending(ctx, emit, row, social));
   ctx.wake();
 }
 
 export function createGenerationFlow(ctx: EngineContext) {
   const finder = createReuseFinder(ctx);
+  const nodeChecks = createNodeCheckMemo();
   const flights = new Map<string, Promise<FlightOutcome>>();
 
   function reuse(
@@ -71,10 +77,18 @@ export function createGenerationFlow(ctx: EngineContext) {
     prepared: Prepared,
   ): CreateGenerationResult {
     const { request } = prepared;
-    ctx.store.commit('record a reuse', (emit) => {
-      ctx.log.lookup(ctx.now(), request.projectId, request.nodeId, prepared.provider.config.id, row.id, outcome);
+    const at = ctx.now();
+    const write = (emit: Emit) => {
+      ctx.log.lookup(at, request.projectId, request.nodeId, prepared.provider.config.id, row.id, outcome);
       emit('generation.reused', row.id, { generationId: row.id, why });
-    });
+    };
+    // A completed row no longer changes, so its reuse records can be group-committed; a joined flight's
+    // row is still moving, and its record is committed at once so that its timeline stays in order.
+    if (row.status === 'completed') {
+      ctx.lookups.add(write);
+      return { generation: rowToGeneration(row), why };
+    }
+    ctx.store.commit('record a reuse', write);
     return { generation: rowToGeneration(ctx.store.get(row.id) ?? row), why };
   }
 
@@ -88,28 +102,39 @@ export function createGenerationFlow(ctx: EngineContext) {
       return done === undefined ? undefined : { kind: 'completed_match', row: done };
     };
     for (;;) {
-      const found = existing();
-      if (found !== undefined) return found;
-      if (ctx.queue.takeFlight(flightKey, ctx.now())) break;
+      // Steps 2–4 in one IMMEDIATE transaction: writers of every process are serialized, so the look, the
+      // lease, the insert and the lease's release are one atomic step and other processes see either
+      // nothing or the pending row. A lease taken and dropped inside one transaction is never visible, so
+      // it is not written: holding the write lock is holding it. A live lease row — a retry's, or one a
+      // process wrote in its own transaction (or died holding) — still makes us wait (§9 step 3). The new
+      // job is claimed in the same transaction when a slot is free (scheduler.ts).
+      let claimed: ClaimedJob[] = [];
+      const outcome = ctx.store.commit('create the generation', (emit): FlightOutcome | undefined => {
+        const found = existing();
+        if (found !== undefined) return found;
+        if (ctx.queue.flightHeld(flightKey, ctx.now())) return undefined;
+        const row = newRow(prepared);
+        writePending(ctx, emit, row, prepared.social);
+        claimed = ctx.dispatch.claimWithin(emit);
+        return { kind: 'created', row };
+      });
+      if (outcome?.kind === 'created') {
+        ctx.dispatch.launch(claimed);
+        ctx.wake();
+      }
+      if (outcome !== undefined) return outcome;
       await flightWait(ctx);
-    }
-    try {
-      // Another process may have inserted between our look and our lease.
-      const found = existing();
-      if (found !== undefined) return found;
-      return { kind: 'created', row: insertNew(prepared) };
-    } finally {
-      ctx.queue.dropFlight(flightKey);
     }
   }
 
-  function insertNew(prepared: Prepared): GenerationRow {
+  /** Steps 10–11: the budget check and the new row (insert-only fields), for the request as prepared. */
+  function newRow(prepared: Prepared): GenerationRow {
     const { request, config, provider, social } = prepared;
     const estimatedCostUsd = estimateCost(ctx, prepared);
     ctx.budgets.check(request.budget, request, estimatedCostUsd); // step 10
     const createdAt = ctx.now();
     const { catalog: _catalog, ...storedRequest } = request;
-    const row = newGenerationRow({
+    return newGenerationRow({
       id: ctx.newId(),
       projectId: request.projectId,
       nodeId: request.nodeId,
@@ -138,12 +163,10 @@ export function createGenerationFlow(ctx: EngineContext) {
       estimatedCostUsd,
       createdAt,
     });
-    insertPending(ctx, 'create the generation', row, social);
-    return row;
   }
 
   async function create(raw: unknown): Promise<CreateGenerationResult> {
-    const prepared = await prepareRequest(raw, { providers: ctx.providers, now: ctx.now, media: ctx.media });
+    const prepared = await prepareRequest(raw, { providers: ctx.providers, now: ctx.now, media: ctx.media, nodeChecks });
     const { request, config, provider, hash, cacheKey, social } = prepared;
     const scope: DedupScope = { projectId: request.projectId, providerId: provider.config.id, operation: prepared.operation, hash };
     const skipped: Skipped = [];
@@ -189,17 +212,16 @@ export function createGenerationFlow(ctx: EngineContext) {
     const { request } = prepared;
     const cacheScope = { projectId: request.projectId, nodeId: request.nodeId, cacheKey };
     const entry = await ctx.cache.read(cacheScope);
+    const at = ctx.now();
     const record = (outcome: 'cache_miss' | 'cache_stale') =>
-      ctx.log.lookup(ctx.now(), request.projectId, request.nodeId, prepared.provider.config.id, null, outcome);
+      ctx.lookups.add(() => ctx.log.lookup(at, request.projectId, request.nodeId, prepared.provider.config.id, null, outcome));
     if (entry === undefined) {
       record('cache_miss');
       return undefined;
     }
-    const check = ctx.cache.check(entry, probe, withinCaps(prepared.social));
-    if (check.servable) {
-      const row = ctx.store.get(entry.generationId);
-      if (row !== undefined) return { entry, row };
-    }
+    let probed: GenerationRow | undefined;
+    const check = ctx.cache.check(entry, (id) => probeRow(id, (row) => (probed = row)), withinCaps(prepared.social));
+    if (check.servable && probed !== undefined) return { entry, row: probed };
     const reason = check.servable ? 'generation_missing' : check.reason;
     skipped.push({ step: 'cache', generationId: entry.generationId, reason });
     if (reason === 'expired' || reason === 'generation_missing' || reason === 'not_completed') await ctx.cache.remove(cacheScope);
@@ -207,13 +229,17 @@ export function createGenerationFlow(ctx: EngineContext) {
     return undefined;
   }
 
-  function probe(generationId: string) {
+  /** The cache's view of a generation; `seen` receives the row read, so a hit is served without a second read. */
+  function probeRow(generationId: string, seen?: (row: GenerationRow) => void) {
     const row = ctx.store.get(generationId);
     if (row === undefined) return null;
-    return { status: row.status, projectId: row.projectId, nodeId: row.nodeId, mediaPresent: resultMediaPresent(ctx, row.result) };
+    seen?.(row);
+    return { status: row.status, projectId: row.projectId, nodeId: row.nodeId, mediaPresent: rowMediaPresent(ctx, row) };
   }
 
-  return { create, probe, finder, insertNew };
+  const probe = (generationId: string) => probeRow(generationId);
+
+  return { create, probe, finder };
 }
 
 export type GenerationFlow = ReturnType<typeof createGenerationFlow>;

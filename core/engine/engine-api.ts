@@ -35,7 +35,7 @@ import type { TelemetryReader } from '../telemetry';
 import { notFound, type GenerationFlow } from './create-generation';
 import type { EngineContext } from './engine-context';
 import type { EngineEvent, EventFilter, EventListener } from './event-bus';
-import { rowToGeneration } from './generation-row';
+import { rowToGeneration, type GenerationRow } from './generation-row';
 import { createGenerationLister } from './list-generations';
 import { asGenError } from './internal-error';
 import type { JobRunner } from './job-runner';
@@ -91,6 +91,7 @@ export type Engine = {
 };
 
 const IdSchema = z.string().min(1);
+const CREATE_OPERATION = 'create a generation';
 const WaitOptionsSchema = z.object({ timeoutMs: z.int().min(0).optional() }).optional();
 const ProviderConfigureSchema = z.union([z.object({ config: z.unknown() }), z.object({ remove: z.string().min(1) })]);
 const SetSecretSchema = z.object({ id: z.string().min(1), secret: z.string().min(1) });
@@ -105,7 +106,7 @@ export function createEngineApi(parts: {
   finisher: Finisher;
   telemetry: TelemetryReader;
   notices: StartupNotice[];
-  settlement: { isSettling(id: string): boolean; listeners: Set<(id: string) => void> };
+  settlement: { isSettling(id: string): boolean; listeners: Set<(id: string, ended?: GenerationRow) => void> };
   close(): Promise<void>;
 }): Engine {
   const { ctx, flow, runner, finisher, telemetry, settlement } = parts;
@@ -114,6 +115,8 @@ export function createEngineApi(parts: {
 
   async function call<T>(operation: string, fn: () => T | Promise<T>): Promise<T> {
     if (ctx.isClosed()) throw new GenError('GEN_ENGINE_CLOSED', 'The engine is closed.', {});
+    // Group-committed reuse records are written before anything else reads or writes (lookup-records.ts).
+    if (operation !== CREATE_OPERATION) ctx.lookups.flush();
     try {
       return await fn();
     } catch (error) {
@@ -145,18 +148,18 @@ export function createEngineApi(parts: {
 
   function wait(id: string, timeoutMs: number): Promise<Generation> {
     const settled = () => {
-      const row = mustGet(id);
-      return isTerminalStatus(row.status as GenerationStatus) && !settlement.isSettling(id) ? row : undefined;
+      const status = ctx.store.status(parseRequest(IdSchema, id));
+      if (status === undefined) throw notFound(id);
+      return isTerminalStatus(status) && !settlement.isSettling(id);
     };
-    const done = settled();
-    if (done !== undefined) return Promise.resolve(rowToGeneration(done));
+    if (settled()) return Promise.resolve(rowToGeneration(mustGet(id)));
     return new Promise((resolve, reject) => {
-      const finish = () => {
+      const finish = (ended?: GenerationRow) => {
         clearTimeout(timer);
         clearInterval(poll);
         settlement.listeners.delete(onSettled);
         try {
-          resolve(rowToGeneration(mustGet(id)));
+          resolve(rowToGeneration(ended ?? mustGet(id)));
         } catch (error) {
           // close() may have shut the database while this wait was pending.
           reject(ctx.isClosed() ? new GenError('GEN_ENGINE_CLOSED', 'The engine is closed.', {}) : asGenError(error, 'wait for the generation'));
@@ -164,17 +167,18 @@ export function createEngineApi(parts: {
       };
       const check = () => {
         if (ctx.isClosed()) return finish();
-        if (settled() !== undefined) finish();
+        if (settled()) finish();
       };
-      const onSettled = (settledId: string) => {
-        if (settledId === id) queueMicrotask(check);
+      // The settling terminal row is the final state (terminal rows never change), so no read is needed.
+      const onSettled = (settledId: string, ended?: GenerationRow) => {
+        if (settledId === id) queueMicrotask(() => (ended !== undefined && !settlement.isSettling(id) ? finish(ended) : check()));
       };
       settlement.listeners.add(onSettled);
       // Another process may finish it: look at the database too.
       const poll = setInterval(check, 250);
       // The deadline timer stays referenced: a caller awaiting wait() (the CLI's --wait) must keep the process
       // alive until the generation settles or the deadline passes.
-      const timer = setTimeout(finish, timeoutMs);
+      const timer = setTimeout(() => finish(), timeoutMs);
       poll.unref();
     });
   }
@@ -224,7 +228,7 @@ export function createEngineApi(parts: {
 
   return {
     generations: {
-      create: (request) => call('create a generation', () => flow.create(request)),
+      create: (request) => call(CREATE_OPERATION, () => flow.create(request)),
       get: (id) => call('read a generation', () => rowToGeneration(mustGet(id))),
       list: (filter) => call('list generations', () => listGenerations(parseRequest(GenerationFilterSchema, filter ?? {}))),
       cancel: (id) => call('cancel a generation', () => cancel(id)),

@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { GenerationCache } from '../cache';
+import type { ConnectionPool } from '../providers';
 import type { MediaStore } from '../storage';
 import type { AttemptLog } from './attempt-log';
 import type { Budgets } from './budgets';
 import type { EventBus } from './event-bus';
 import type { GenerationStore } from './generation-store';
 import type { ProviderRegistry } from './provider-registry';
+import type { Emit } from './generation-store';
 import type { QueueStore } from './queue-store';
+import type { ClaimedJob } from './scheduler';
+import type { LookupRecords } from './lookup-records';
 
 /** What the engine's parts share. Built once per openEngine; nothing here is global. */
 export type EngineContext = {
@@ -17,12 +21,18 @@ export type EngineContext = {
   store: GenerationStore;
   queue: QueueStore;
   log: AttemptLog;
+  /** Group commit of reuse records (lookups rows, generation.reused events). */
+  lookups: LookupRecords;
   cache: GenerationCache;
   media: MediaStore;
   providers: ProviderRegistry;
+  /** Kept-alive provider connections, ended at close. */
+  connections: ConnectionPool;
   budgets: Budgets;
   bus: EventBus;
   /** Asks the scheduler to look at the queue soon (insert, terminal transition, lease release). */
   wake: () => void;
+  /** The scheduler's claim inside the caller's write transaction, and the launch after its commit. */
+  dispatch: { claimWithin(emit: Emit, freeing?: string | null): ClaimedJob[]; launch(claimed: ClaimedJob[]): void };
   isClosed: () => boolean;
 };

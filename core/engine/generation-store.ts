@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { GenerationResult, GenerationStatus } from '../domain';
+import type { Generation, GenerationResult, GenerationStatus } from '../domain';
 import { toStorageError, isoTime } from '../storage';
 import type { EngineEvent, EventBus } from './event-bus';
 import { GENERATION_COLUMNS, rowToGeneration, type GenerationRow } from './generation-row';
@@ -19,10 +19,31 @@ export type TerminalFields = {
 
 export type GenerationStore = ReturnType<typeof createGenerationStore>;
 
+/** The stored timeline keeps the payload small: the record itself is one get() away. `generation` is not read. */
+function timelinePayload(data: Record<string, unknown>): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) if (key !== 'generation' && key !== 'generationId') stored[key] = data[key];
+  return stored;
+}
+
+/**
+ * `data` with the event's `generation` record, converted from the row (a snapshot taken at the event) only
+ * when a listener reads it: with nobody listening, a state change does not pay for parsing its JSON columns.
+ */
+function withRecord(data: Record<string, unknown>, row: GenerationRow): Record<string, unknown> {
+  let record: Generation | undefined;
+  Object.defineProperty(data, 'generation', { enumerable: true, configurable: true, get: () => (record ??= rowToGeneration(row)) });
+  return data;
+}
+
+const COMPLETED_ROWS_KEPT = 256;
+
 export function createGenerationStore(db: Database.Database, now: () => number, bus: EventBus) {
   const columns = GENERATION_COLUMNS.join(', ');
   const insertRow = db.prepare(`INSERT INTO generations (${columns}) VALUES (${GENERATION_COLUMNS.map((c) => `@${c}`).join(', ')})`);
   const selectRow = db.prepare<[string], GenerationRow>('SELECT * FROM generations WHERE id = ?');
+  // A status check need not materialize the whole record (its request and params are kilobytes of JSON).
+  const selectStatus = db.prepare<[string], { status: GenerationStatus }>('SELECT status FROM generations WHERE id = ?');
   const nextSeq = db.prepare<[string], { seq: number }>(
     'SELECT coalesce(max(seq), -1) + 1 AS seq FROM generation_events WHERE generationId = ?',
   );
@@ -32,8 +53,8 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
   const selectEvents = db.prepare<[string], { seq: number; type: string; at: number; data: string }>(
     'SELECT seq, type, at, data FROM generation_events WHERE generationId = ? ORDER BY seq',
   );
-  const toProcessing = db.prepare<[number, number, string]>(
-    "UPDATE generations SET status = 'processing', startedAt = ?, updatedAt = ? WHERE id = ? AND status = 'pending'",
+  const toProcessing = db.prepare<[number, number, number | null, string]>(
+    "UPDATE generations SET status = 'processing', startedAt = ?, updatedAt = ?, attemptCount = coalesce(?, attemptCount) WHERE id = ? AND status = 'pending'",
   );
   const toTerminal = db.prepare(
     `UPDATE generations SET status = @to, completedAt = @at, updatedAt = @at, result = @result, errorCode = @errorCode,
@@ -69,14 +90,17 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
   );
   const deleteJob = db.prepare<[string]>('DELETE FROM jobs WHERE generationId = ?');
 
-  function emitInto(queue: EngineEvent[]): Emit {
+  // Within one IMMEDIATE transaction nobody else appends, so each timeline's next seq is read once. A commit
+  // nested in another (a savepoint) shares its parent's counters.
+  let openSeqs: Map<string, number> | null = null;
+
+  function emitInto(queue: EngineEvent[], seqs: Map<string, number>): Emit {
     return (type, generationId, data, stored = true) => {
       const at = now();
       if (stored && generationId !== null) {
-        const seq = nextSeq.get(generationId)?.seq ?? 0;
-        // The stored timeline keeps the payload small: the record itself is one get() away.
-        const { generation: _record, generationId: _id, ...stored } = data;
-        insertEvent.run(generationId, seq, type, at, JSON.stringify(stored));
+        const seq = seqs.get(generationId) ?? nextSeq.get(generationId)?.seq ?? 0;
+        seqs.set(generationId, seq + 1);
+        insertEvent.run(generationId, seq, type, at, JSON.stringify(timelinePayload(data)));
       }
       queue.push({ type, generationId, at: isoTime(at), data });
     };
@@ -85,14 +109,32 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
   /** Runs `fn` in one transaction, then publishes its events; storage failures become GenErrors. */
   function commit<T>(operation: string, fn: (emit: Emit) => T): T {
     const queue: EngineEvent[] = [];
+    const parentSeqs = openSeqs;
+    openSeqs = parentSeqs ?? new Map();
     let result: T;
     try {
-      result = db.transaction(() => fn(emitInto(queue))).immediate();
+      result = db.transaction(() => fn(emitInto(queue, openSeqs ?? new Map()))).immediate();
     } catch (error) {
       throw toStorageError(error, operation);
+    } finally {
+      openSeqs = parentSeqs;
     }
     for (const event of queue) bus.publish(event);
     return result;
+  }
+
+  // A completed row never changes again (status-machine.ts: completed is terminal; the insert-only trigger
+  // guards the rest), in this process or any other, so the rows that reuse serves over and over are kept.
+  const completedRows = new Map<string, GenerationRow>();
+  function getRow(id: string): GenerationRow | undefined {
+    const kept = completedRows.get(id);
+    if (kept !== undefined) return kept;
+    const row = selectRow.get(id);
+    if (row?.status === 'completed') {
+      if (completedRows.size >= COMPLETED_ROWS_KEPT) completedRows.delete(completedRows.keys().next().value as string);
+      completedRows.set(id, row);
+    }
+    return row;
   }
 
   function mustGet(id: string): GenerationRow {
@@ -103,23 +145,28 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
 
   return {
     commit,
-    get: (id: string): GenerationRow | undefined => selectRow.get(id),
+    get: getRow,
+    status: (id: string): GenerationStatus | undefined => selectStatus.get(id)?.status,
 
     insert(row: GenerationRow, emit: Emit): void {
       insertRow.run({ ...row });
-      emit('generation.created', row.id, { generationId: row.id, generation: rowToGeneration(row) });
+      emit('generation.created', row.id, withRecord({ generationId: row.id }, row));
     },
 
     events(id: string) {
       return selectEvents.all(id).map((e) => ({ seq: e.seq, type: e.type, at: isoTime(e.at), data: JSON.parse(e.data) as Record<string, unknown> }));
     },
 
-    /** pending → processing; false when another process moved it first. */
-    start(id: string, emit: Emit): boolean {
+    /**
+     * pending → processing, with the attempt count when its first attempt starts in the same transaction;
+     * the started row, or undefined when another process moved it first.
+     */
+    start(id: string, emit: Emit, attemptCount: number | null = null): GenerationRow | undefined {
       const at = now();
-      if (toProcessing.run(at, at, id).changes === 0) return false;
-      emit('generation.statusChanged', id, { generationId: id, from: 'pending', to: 'processing', generation: rowToGeneration(mustGet(id)) });
-      return true;
+      if (toProcessing.run(at, at, attemptCount, id).changes === 0) return undefined;
+      const row = mustGet(id);
+      emit('generation.statusChanged', id, withRecord({ generationId: id, from: 'pending', to: 'processing' }, row));
+      return row;
     },
 
     /**
@@ -145,7 +192,7 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
       insertSample.run(id);
       deleteJob.run(id);
       const row = mustGet(id);
-      const data: Record<string, unknown> = { generationId: id, from, to, generation: rowToGeneration(row) };
+      const data = withRecord({ generationId: id, from, to }, row);
       if (row.errorCode !== null) data.errorCode = row.errorCode;
       emit('generation.statusChanged', id, data);
       return row;

@@ -3,6 +3,7 @@ import { ProviderError, createRedactor, isProviderError } from '../providers';
 import type { ModelParamValues } from './canonical-params';
 import type { EngineContext } from './engine-context';
 import type { GenerationRow } from './generation-row';
+import type { Emit } from './generation-store';
 import type { ResolvedProvider } from './provider-registry';
 import { buildProviderJob } from './provider-job';
 import { runExchange } from './provider-exchange';
@@ -23,6 +24,9 @@ class EngineAbort extends Error {
 }
 
 type Running = { controller: AbortController; provider: ResolvedProvider; done: Promise<void> };
+
+/** A job started inside the scheduler's claim transaction: processing, with its first attempt recorded. */
+export type StartedJob = { row: GenerationRow; provider: ResolvedProvider; attempt: number; startedAt: number };
 
 export function unavailableAtDispatch(providerId: string): GenError {
   return new GenError('GEN_PROVIDER_UNAVAILABLE', `Provider '${providerId}' is unavailable. Check that it is running and reachable.`, {
@@ -48,8 +52,46 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
     }
   }
 
+  /** An unexpected error here must not abort the whole claim: run() meets it again and reports it. */
+  function withinBudgetForClaim(row: GenerationRow): boolean {
+    try {
+      return budgetFailure(row) === null;
+    } catch {
+      return false; // not swallowed: run() takes the full path, meets the same error and reports it
+    }
+  }
+
+  /** The writes that open attempt `n`, in the caller's transaction. */
+  function recordAttemptStart(row: GenerationRow, n: number, at: number): void {
+    ctx.log.start(row.id, n, at);
+    // providerJobId is the current attempt's; a new attempt has none until its submit answers.
+    if (row.providerJobId !== null) ctx.store.setProviderJobId(row.id, null);
+    if (row.attemptCount !== n) ctx.store.setAttemptCount(row.id, n);
+    ctx.queue.setAttempt(row.id, n);
+  }
+
+  /**
+   * Inside the scheduler's claim transaction: the common case — a pending job whose provider is usable and
+   * whose budget allows it — moves to processing with its first attempt recorded, so claiming and starting
+   * cost one commit. Anything else answers null and takes run()'s full path after the commit, which
+   * writes failures and resumptions in their own transactions.
+   */
+  function startInClaim(job: JobRow, emit: Emit): StartedJob | null {
+    const row = ctx.store.get(job.generationId);
+    if (row === undefined || row.status !== 'pending') return null;
+    const provider = ctx.providers.find(row.providerId);
+    if (provider === undefined || !provider.settings.enabled) return null;
+    if (ctx.log.last(row.id) !== undefined || !withinBudgetForClaim(row)) return null;
+    const started = ctx.store.start(row.id, emit, 1);
+    if (started === undefined) return null;
+    const startedAt = ctx.now();
+    recordAttemptStart(started, 1, startedAt);
+    return { row: started, provider, attempt: 1, startedAt };
+  }
+
   /** Runs one claimed job to its next resting point: terminal, waiting for a retry, or resumable. */
-  async function run(job: JobRow): Promise<void> {
+  async function run(job: JobRow, started: StartedJob | null = null): Promise<void> {
+    if (started !== null) return attempt(started.row, started.provider, started.attempt, null, started.startedAt);
     const row = ctx.store.get(job.generationId);
     if (row === undefined || (row.status !== 'pending' && row.status !== 'processing')) return;
     const provider = ctx.providers.find(row.providerId);
@@ -67,7 +109,7 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
     // A running attempt row here means its owner is gone (or closed): resume it or end it (§16).
     if (last !== undefined && last.outcome === 'running') {
       if (last.providerJobId !== null && usable && provider.adapter.poll !== undefined) {
-        return attempt(current, provider, last.attempt, last.providerJobId);
+        return attempt(current, provider, last.attempt, last.providerJobId, null);
       }
       return void finisher.fail(current, 'processing', { error: interruptedError('processing'), errorClass: null }, () =>
         ctx.log.finish({ ...emptyFinish(row.id, last.attempt), endedAt: ctx.now(), outcome: 'interrupted' }),
@@ -76,22 +118,23 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
     if (!usable) return void finisher.fail(current, 'processing', { error: unavailableAtDispatch(row.providerId), errorClass: null });
     const overBudget = budgetFailure(current);
     if (overBudget !== null) return void finisher.fail(current, 'processing', { error: overBudget, errorClass: null });
-    return attempt(current, provider, (last?.attempt ?? 0) + 1, null);
+    return attempt(current, provider, (last?.attempt ?? 0) + 1, null, null);
   }
 
-  async function attempt(row: GenerationRow, provider: ResolvedProvider, n: number, resumeJobId: string | null): Promise<void> {
+  /** `recordedAt`: when the attempt row was already written (startInClaim), else null. */
+  async function attempt(
+    row: GenerationRow,
+    provider: ResolvedProvider,
+    n: number,
+    resumeJobId: string | null,
+    recordedAt: number | null,
+  ): Promise<void> {
     const config = storedConfig(row);
     const timeoutMs = attemptTimeoutMs(config, provider.settings.timeoutMs);
-    const started = ctx.now();
+    const started = recordedAt ?? ctx.now();
     const deadlineAt = started + timeoutMs;
-    if (resumeJobId === null) {
-      ctx.store.commit('start an attempt', () => {
-        ctx.log.start(row.id, n, started);
-        // providerJobId is the current attempt's; a new attempt has none until its submit answers.
-        if (row.providerJobId !== null) ctx.store.setProviderJobId(row.id, null);
-        ctx.store.setAttemptCount(row.id, n);
-        ctx.queue.setAttempt(row.id, n);
-      });
+    if (resumeJobId === null && recordedAt === null) {
+      ctx.store.commit('start an attempt', () => recordAttemptStart(row, n, started));
     }
     const controller = new AbortController();
     const deadline = setTimeout(() => controller.abort(new EngineAbort('deadline')), timeoutMs);
@@ -120,6 +163,7 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
       secret,
       signal: controller.signal,
       now: ctx.now,
+      connections: ctx.connections,
       progress(value: number, message?: string) {
         const at = ctx.now();
         if (at - lastProgressAt < 100 || !(value >= 0 && value <= 1)) return; // at most 10 per second
@@ -146,7 +190,7 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
               ctx.log.setJobId(row.id, n, id);
             });
           },
-          stillWanted: () => ctx.store.get(row.id)?.status === 'processing',
+          stillWanted: () => ctx.store.status(row.id) === 'processing',
         }, resumeJobId);
         if (outcome.kind === 'cancelled') return outcomes.onProviderCancelled(row, n, outcome.usage, provider);
         await outcomes.onCompleted(row, n, outcome.output, outcome.usage, provider, redact);
@@ -181,6 +225,7 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
         secret,
         signal: bounded.signal,
         now: ctx.now,
+        connections: ctx.connections,
         progress: () => undefined,
       });
     } catch (error) {
@@ -192,6 +237,7 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
 
   return {
     run,
+    startInClaim,
     running,
     isRunning: (id: string) => running.has(id),
     /** §15: abort the local exchange (if any) and cancel the provider job; the caller writes the outcome. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { openGenerationCache } from '../cache';
 import { parseProviderConfig, type ProviderConfig } from '../domain';
-import { adapterFor, createEnvSecretStore, type SecretStore } from '../providers';
+import { adapterFor, createConnectionPool, createEnvSecretStore, type SecretStore } from '../providers';
 import { openDatabase, openMediaStore } from '../storage';
 import { createTelemetryReader } from '../telemetry';
 import { createAttemptLog } from './attempt-log';
@@ -12,6 +12,7 @@ import { createDryRun } from './dry-run';
 import { createEngineApi, type Engine } from './engine-api';
 import type { EngineContext } from './engine-context';
 import { createEventBus } from './event-bus';
+import type { GenerationRow } from './generation-row';
 import { createGenerationStore } from './generation-store';
 import { asGenError } from './internal-error';
 import { createJobRunner } from './job-runner';
@@ -19,6 +20,7 @@ import { createProviderRegistry, type AdapterLookup } from './provider-registry'
 import { createQueueStore } from './queue-store';
 import { reconcileAtOpen } from './reconcile';
 import { createRetryFlow } from './retry-generation';
+import { createLookupRecords } from './lookup-records';
 import { createScheduler } from './scheduler';
 import { createFinisher } from './terminal-writes';
 import { createGenerationIdFactory } from './ulid';
@@ -59,34 +61,42 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
     const telemetry = createTelemetryReader(db, now, () => providers.ids(), (p, n) => cache.liveEntries(p, n));
     telemetry.prune();
     let wake = (): void => undefined;
+    // Bound to the scheduler once it exists; nothing claims before scheduler.start().
+    const dispatch: EngineContext['dispatch'] = { claimWithin: () => [], launch: () => undefined };
+    const store = createGenerationStore(db, now, bus);
     const ctx: EngineContext = {
       db,
       dataDir,
       now,
       newId: createGenerationIdFactory(now),
-      store: createGenerationStore(db, now, bus),
+      store,
+      lookups: createLookupRecords(store),
       queue: createQueueStore(db, `engine-${process.pid}-${randomUUID()}`),
       log: createAttemptLog(db),
       cache,
       media,
       providers,
+      connections: createConnectionPool(),
       budgets: createBudgets(db),
       bus,
       wake: () => wake(),
+      dispatch,
       isClosed: () => closed,
     };
     const settling = new Set<string>();
-    const settledListeners = new Set<(id: string) => void>();
+    const settledListeners = new Set<(id: string, ended?: GenerationRow) => void>();
     const finisher = createFinisher(ctx, {
       begin: (id) => settling.add(id),
-      settle(id) {
+      settle(id, ended) {
         settling.delete(id);
-        for (const listener of [...settledListeners]) listener(id);
+        for (const listener of [...settledListeners]) listener(id, ended);
       },
     });
     const runner = createJobRunner(ctx, finisher);
     const scheduler = createScheduler(ctx, runner);
     wake = scheduler.wake;
+    dispatch.claimWithin = scheduler.claimWithin;
+    dispatch.launch = scheduler.launch;
     const flow = createGenerationFlow(ctx);
     const notices = [...opened.notices, ...reconcileAtOpen(ctx, finisher)];
     scheduler.start();
@@ -121,7 +131,9 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
         clearTimeout(grace);
         runner.abortAll();
         await scheduler.idle();
+        ctx.connections.destroy();
         ctx.queue.releaseAllMine();
+        ctx.lookups.flush();
         bus.clear();
         db.close();
       },

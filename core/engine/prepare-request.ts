@@ -17,7 +17,7 @@ import {
   choosePromptTemplate,
   listTemplateVariables,
   promptBinding,
-  resolvePrompt,
+  renderPromptTemplate,
   type PromptVariableValue,
 } from '../prompts';
 import { checkSocialRatings, enforceSocialContext, type SocialEnforcement } from '../social';
@@ -25,6 +25,7 @@ import type { MediaStore } from '../storage';
 import { validateGenerationNode, type ValidationResult } from '../validation';
 import { buildCanonicalParams, deriveSeed, effectiveModelParams, type ModelParamValues } from './canonical-params';
 import type { ProviderRegistry, ResolvedProvider } from './provider-registry';
+import type { NodeCheckMemo } from './node-check-memo';
 import { resolveInputs } from './request-inputs';
 import { reproducibleHash, requestCacheKey } from './request-identity';
 
@@ -61,6 +62,8 @@ export type PrepareOptions = {
   media: MediaStore | null;
   /** Stop after the prompt (prompts.resolve). */
   stopAfterPrompt?: boolean;
+  /** Verdicts and parsed configs of nodes seen before (create() keeps one per engine). */
+  nodeChecks?: NodeCheckMemo;
 };
 
 export function parseRequest<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -86,12 +89,17 @@ function checkRequest(raw: unknown, options: PrepareOptions, partial: PreparedPa
     world: request.world,
     user: request.user,
   });
-  const validation = validateGenerationNode(request.config, {
-    world: request.world,
-    user: request.user,
-    prompts: request.catalog ?? EMPTY_CATALOG,
-    providers: options.providers.ids(),
-  });
+  const providerIds = options.providers.ids();
+  const memoKey = options.nodeChecks?.key([request.config, request.world, request.user, request.catalog, providerIds]) ?? null;
+  const known = memoKey === null ? undefined : options.nodeChecks?.get(memoKey);
+  const validation =
+    known?.validation ??
+    validateGenerationNode(request.config, {
+      world: request.world,
+      user: request.user,
+      prompts: request.catalog ?? EMPTY_CATALOG,
+      providers: providerIds,
+    });
   partial.validation = validation;
   const blocking = validation.errors.filter((issue) => !CAP_RULES.has(issue.rule));
   if (blocking.length > 0) {
@@ -102,7 +110,8 @@ function checkRequest(raw: unknown, options: PrepareOptions, partial: PreparedPa
       { nodeId: request.nodeId, errors: blocking },
     );
   }
-  const config = parseRequest(GenerationNodeConfigSchema, request.config);
+  const config = known?.config ?? parseRequest(GenerationNodeConfigSchema, request.config);
+  if (memoKey !== null && known === undefined) options.nodeChecks?.set(memoKey, { validation, config });
   partial.config = config;
   if (config.enabled !== true) {
     throw new GenError('GEN_NODE_DISABLED', `Node '${request.nodeId}' is disabled. Enable it to generate.`, { nodeId: request.nodeId });
@@ -146,13 +155,14 @@ function resolveRequestPrompt(request: CreateGenerationRequest, config: Generati
     ...(promptConfig.variables ?? {}),
     ...(request.variables ?? {}),
   };
-  const resolved = resolvePrompt(promptConfig, catalog, vars);
+  // resolvePrompt's three steps, spelled out so the template is chosen and bound once for both answers.
   const chosen = choosePromptTemplate(promptConfig, catalog);
   const binding = promptBinding(promptConfig, chosen.version, vars);
+  const text = renderPromptTemplate(chosen.template, binding);
   const boundVariables = Object.fromEntries(
     listTemplateVariables(chosen.template).map((name) => [name, String(binding[name])]),
   );
-  return { ...resolved, boundVariables };
+  return { text, versionId: chosen.version === null ? null : chosen.version.id, source: chosen.source, boundVariables };
 }
 
 export async function prepareRequest(raw: unknown, options: PrepareOptions, partial: PreparedPartial = {}): Promise<Prepared> {

@@ -11,7 +11,7 @@ export async function testProvider(ctx: EngineContext, id: string): Promise<Prov
   let result: ProviderTestResult;
   const bounded = boundedSignal(provider.settings.requestTimeoutMs ?? 10_000);
   try {
-    result = await provider.adapter.test({ config: provider.config, secret, signal: bounded.signal, now: ctx.now, progress: () => undefined });
+    result = await provider.adapter.test({ config: provider.config, secret, signal: bounded.signal, now: ctx.now, progress: () => undefined, connections: ctx.connections });
   } catch (error) {
     if (!isProviderError(error)) throw error;
     const genError = genErrorForProviderFailure(id, error, { timeoutMs: provider.settings.requestTimeoutMs ?? 0, attempt: 1 });

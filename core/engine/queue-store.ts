@@ -28,6 +28,10 @@ export function createQueueStore(db: Database.Database, owner: string) {
   const candidates = prepareNumbered<[number, number], JobRow>(db, `SELECT * FROM jobs WHERE notBefore <= ?1 AND (leaseExpiresAt IS NULL OR leaseExpiresAt <= ?1)
      ORDER BY priority, createdAt, generationId LIMIT ?2`,
   );
+  // The scheduler's cheap look before it opens a write transaction: no ORDER BY, so no temporary sort.
+  const anyCandidate = db.prepare<[number, number], { one: number }>(
+    'SELECT 1 AS one FROM jobs WHERE notBefore <= ? AND coalesce(leaseExpiresAt, 0) <= ? LIMIT 1',
+  );
   const liveLeases = db.prepare<[number], { providerId: string; n: number }>(
     'SELECT providerId, count(*) AS n FROM jobs WHERE leaseExpiresAt > ? GROUP BY providerId',
   );
@@ -52,6 +56,7 @@ export function createQueueStore(db: Database.Database, owner: string) {
      ON CONFLICT (flightKey) DO UPDATE SET owner = excluded.owner, expiresAt = excluded.expiresAt WHERE flights.expiresAt <= ?4`,
   );
   const dropFlight = db.prepare<[string, string]>('DELETE FROM flights WHERE flightKey = ? AND owner = ?');
+  const flightHeld = db.prepare<[string, number], { one: number }>('SELECT 1 AS one FROM flights WHERE flightKey = ? AND expiresAt > ?');
   const dropExpiredFlights = db.prepare<[number]>('DELETE FROM flights WHERE expiresAt <= ?');
   const liveOwners = db.prepare<[number, number], { owner: string }>(
     'SELECT leaseOwner AS owner FROM jobs WHERE leaseExpiresAt > ? AND leaseOwner IS NOT NULL UNION SELECT owner FROM flights WHERE expiresAt > ?',
@@ -65,6 +70,7 @@ export function createQueueStore(db: Database.Database, owner: string) {
       insertJob.run(generationId, providerId, priority, createdAt, createdAt),
     job: (generationId: string) => selectJob.get(generationId),
     candidates: (now: number, limit: number) => candidates.all(now, limit),
+    hasCandidate: (now: number) => anyCandidate.get(now, now) !== undefined,
     liveLeasesByProvider(now: number): Map<string, number> {
       return new Map(liveLeases.all(now).map((r) => [r.providerId, r.n]));
     },
@@ -88,6 +94,8 @@ export function createQueueStore(db: Database.Database, owner: string) {
     },
     nextWakeAt: (now: number) => nextWake.get(now)?.at ?? null,
     takeFlight: (flightKey: string, now: number) => takeFlight.run(flightKey, owner, now + LEASE_MS, now).changes === 1,
+    /** Whether a live lease on the flight key is held (by anyone): for a caller inside a write transaction. */
+    flightHeld: (flightKey: string, now: number) => flightHeld.get(flightKey, now) !== undefined,
     dropFlight: (flightKey: string) => dropFlight.run(flightKey, owner),
   };
 }

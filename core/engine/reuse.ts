@@ -6,10 +6,21 @@ import type { GenerationRow } from './generation-row';
 
 export type Skipped = GenerationWhy['skipped'];
 
+// Completed rows are kept and served again (generation-store.ts); their parsed results are kept with them.
+const parsedResults = new WeakMap<GenerationRow, GenerationResult>();
+
 /** A result is usable only while its media is still in the store (text results are inline). */
-export function resultMediaPresent(ctx: EngineContext, resultJson: string | null): boolean {
-  if (resultJson === null) return false;
-  const result = JSON.parse(resultJson) as GenerationResult;
+export function rowMediaPresent(ctx: EngineContext, row: GenerationRow): boolean {
+  if (row.result === null) return false;
+  let result = parsedResults.get(row);
+  if (result === undefined) {
+    result = JSON.parse(row.result) as GenerationResult;
+    parsedResults.set(row, result);
+  }
+  return mediaPresent(ctx, result);
+}
+
+function mediaPresent(ctx: EngineContext, result: GenerationResult): boolean {
   if (!('mediaSha256' in result) || result.mediaSha256 === undefined) return result.origin === 'provider';
   return ctx.media.has(result.mediaSha256, result.mediaType);
 }
@@ -31,8 +42,8 @@ export function createReuseFinder(ctx: EngineContext) {
   return {
     /** The most recently completed match whose media is present; misses are added to `skipped`. */
     completedMatch(scope: DedupScope, skipped: Skipped): GenerationRow | undefined {
-      for (const row of completed.iterate(scope.projectId, scope.providerId, scope.operation, scope.hash)) {
-        if (resultMediaPresent(ctx, row.result)) return row;
+      for (const row of completed.all(scope.projectId, scope.providerId, scope.operation, scope.hash)) {
+        if (rowMediaPresent(ctx, row)) return row;
         // Single flight looks again under its lease; each skip is reported once.
         if (!skipped.some((s) => s.step === 'dedup' && s.generationId === row.id)) {
           skipped.push({ step: 'dedup', generationId: row.id, reason: 'media_missing' });

@@ -1,14 +1,22 @@
 import type { EngineContext } from './engine-context';
-import type { JobRunner } from './job-runner';
+import type { Emit } from './generation-store';
+import type { JobRunner, StartedJob } from './job-runner';
 import type { JobRow } from './queue-store';
 
 // engine.md §3: claim jobs in priority order while their provider has a free slot (counted from live
 // leases in the database, so every process shares it) and this engine runs fewer than 8.
+//
+// Claims ride in the transactions that make work claimable when they can: create() claims inside the
+// transaction that inserts the job, and a terminal transition inside the one that ends its job (whose
+// slot it frees). A commit is most of what a claim costs, so this saves one per generation; the
+// wake-driven tick still claims whatever those missed (another process's jobs, retries coming due).
 
 export const MAX_RUNNING_PER_ENGINE = 8;
 const SAFETY_NET_MS = 1000;
 
 export type Scheduler = ReturnType<typeof createScheduler>;
+
+export type ClaimedJob = { job: JobRow; started: StartedJob | null };
 
 export function createScheduler(ctx: EngineContext, runner: JobRunner) {
   const active = new Set<Promise<void>>();
@@ -23,42 +31,39 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
     queueMicrotask(tick);
   }
 
-  function claimBatch(): JobRow[] {
-    const capacity = MAX_RUNNING_PER_ENGINE - active.size;
+  /**
+   * Inside the caller's write transaction: claims jobs and starts those that need nothing but a first
+   * attempt (runner.startInClaim). `freeing` names a generation whose run is ending in this transaction,
+   * so its slot counts as free. The caller hands the result to launch() after its commit.
+   */
+  function claimWithin(emit: Emit, freeing: string | null = null): ClaimedJob[] {
+    if (stopped || ctx.isClosed()) return [];
+    const capacity = MAX_RUNNING_PER_ENGINE - active.size + (freeing !== null && runner.isRunning(freeing) ? 1 : 0);
     if (capacity <= 0) return [];
     const now = ctx.now();
-    return ctx.store.commit('claim jobs', () => {
-      const leases = ctx.queue.liveLeasesByProvider(now);
-      const claimed: JobRow[] = [];
-      for (const job of ctx.queue.candidates(now, 64)) {
-        if (claimed.length >= capacity) break;
-        if (runner.isRunning(job.generationId)) continue;
-        const provider = ctx.providers.find(job.providerId);
-        // A removed or disabled provider takes no slot: its jobs only fail at dispatch.
-        const limit = provider === undefined || !provider.settings.enabled ? Infinity : provider.settings.concurrency;
-        const used = leases.get(job.providerId) ?? 0;
-        if (used >= limit) continue;
-        if (!ctx.queue.claim(job.generationId, now)) continue;
-        leases.set(job.providerId, used + 1);
-        claimed.push(job);
-      }
-      return claimed;
-    });
+    if (!ctx.queue.hasCandidate(now)) return [];
+    const leases = ctx.queue.liveLeasesByProvider(now);
+    const claimed: ClaimedJob[] = [];
+    for (const job of ctx.queue.candidates(now, 64)) {
+      if (claimed.length >= capacity) break;
+      if (runner.isRunning(job.generationId)) continue;
+      const provider = ctx.providers.find(job.providerId);
+      // A removed or disabled provider takes no slot: its jobs only fail at dispatch.
+      const limit = provider === undefined || !provider.settings.enabled ? Infinity : provider.settings.concurrency;
+      const used = leases.get(job.providerId) ?? 0;
+      if (used >= limit) continue;
+      if (!ctx.queue.claim(job.generationId, now)) continue;
+      leases.set(job.providerId, used + 1);
+      claimed.push({ job, started: runner.startInClaim(job, emit) });
+    }
+    return claimed;
   }
 
-  function tick(): void {
-    tickQueued = false;
-    if (stopped || ctx.isClosed()) return;
-    let claimed: JobRow[];
-    try {
-      claimed = claimBatch();
-    } catch (error) {
-      console.error('genweave: the scheduler could not claim jobs', error);
-      return;
-    }
-    for (const job of claimed) {
+  /** Runs what claimWithin claimed, once its transaction has committed. */
+  function launch(claimed: ClaimedJob[]): void {
+    for (const { job, started } of claimed) {
       const run = runner
-        .run(job)
+        .run(job, started)
         .catch((error: unknown) => console.error(`genweave: job ${job.generationId} failed unexpectedly`, error))
         .finally(() => {
           active.delete(run);
@@ -66,6 +71,21 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
         });
       active.add(run);
     }
+  }
+
+  function tick(): void {
+    tickQueued = false;
+    if (stopped || ctx.isClosed()) return;
+    let claimed: ClaimedJob[];
+    try {
+      // A queue with nothing claimable is seen by a read, without opening a write transaction.
+      const capacity = MAX_RUNNING_PER_ENGINE - active.size;
+      claimed = capacity > 0 && ctx.queue.hasCandidate(ctx.now()) ? ctx.store.commit('claim jobs', (emit) => claimWithin(emit)) : [];
+    } catch (error) {
+      console.error('genweave: the scheduler could not claim jobs', error);
+      return;
+    }
+    launch(claimed);
     planNextWake();
   }
 
@@ -82,6 +102,8 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
 
   return {
     wake,
+    claimWithin,
+    launch,
     start(): void {
       stopped = false;
       safetyNet = setInterval(wake, SAFETY_NET_MS);

@@ -32,27 +32,34 @@ function toSceneIdOf(row: GenerationRow): string | null {
 export type Finisher = ReturnType<typeof createFinisher>;
 
 /** `begin` marks a generation whose terminal effects are being written; `settle` says they all are. */
-export type Settlement = { begin(id: string): void; settle(id: string): void };
+export type Settlement = { begin(id: string): void; settle(id: string, ended?: GenerationRow): void };
+
+/** Step 16's event. It rides in the last transaction of the ending (the terminal one, or the cache write's). */
+function emitTelemetryUpdated(emit: Emit, row: GenerationRow): void {
+  emit('telemetry.updated', row.id, { providerId: row.providerId, operation: row.operation, projectId: row.projectId, nodeId: row.nodeId });
+}
+
+/** Step 15 applies: the result is written to the cache unless an invalidation since creation forbids it. */
+function cacheable(row: GenerationRow): boolean {
+  return row.cacheKey !== null && row.preview !== 1 && row.strategy !== 'always';
+}
 
 export function createFinisher(ctx: EngineContext, settlement: Settlement) {
   function afterTerminal(row: GenerationRow): void {
-    ctx.store.commit('record telemetry', (emit) => {
-      emit('telemetry.updated', row.id, {
-        providerId: row.providerId,
-        operation: row.operation,
-        projectId: row.projectId,
-        nodeId: row.nodeId,
-      });
-    });
-    settlement.settle(row.id);
+    settlement.settle(row.id, row);
     ctx.wake();
   }
 
-  /** The terminal transaction; a refused transition settles at once so no waiter is left hanging. */
+  /**
+   * The terminal transaction, which also claims the next jobs into the slot it frees (scheduler.ts); a
+   * refused transition settles at once so no waiter is left hanging.
+   */
   function terminal(id: string, operation: string, fn: (emit: Emit) => GenerationRow): GenerationRow {
     settlement.begin(id);
     try {
-      return ctx.store.commit(operation, fn);
+      const { ended, claimed } = ctx.store.commit(operation, (emit) => ({ ended: fn(emit), claimed: ctx.dispatch.claimWithin(emit, id) }));
+      ctx.dispatch.launch(claimed);
+      return ended;
     } catch (error) {
       settlement.settle(id);
       throw error;
@@ -71,6 +78,7 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
         errorMessage: failure.error.message,
       }, emit);
       if (result !== null) emit('generation.fallbackApplied', row.id, { generationId: row.id, fallbackMode: result.fallbackMode });
+      emitTelemetryUpdated(emit, done);
       return done;
     });
     afterTerminal(ended);
@@ -80,7 +88,9 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
   function cancel(row: GenerationRow, from: GenerationStatus, also?: (emit: Emit) => void): GenerationRow {
     const ended = terminal(row.id, 'cancel the generation', (emit) => {
       also?.(emit);
-      return ctx.store.terminate(row.id, from, 'cancelled', {}, emit);
+      const done = ctx.store.terminate(row.id, from, 'cancelled', {}, emit);
+      emitTelemetryUpdated(emit, done);
+      return done;
     });
     afterTerminal(ended);
     return ended;
@@ -88,19 +98,33 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
 
   /** Step 14 (media already stored by the caller), then step 15 and 16. */
   async function complete(row: GenerationRow, result: ProviderResult, also: (emit: Emit) => void): Promise<GenerationRow> {
+    const toCache = cacheable(row);
     const ended = terminal(row.id, 'store the result', (emit) => {
       also(emit);
-      return ctx.store.terminate(row.id, 'processing', 'completed', { result }, emit);
+      const done = ctx.store.terminate(row.id, 'processing', 'completed', { result }, emit);
+      if (!toCache) emitTelemetryUpdated(emit, done);
+      return done;
     });
-    await writeCache(ended);
-    afterTerminal(ended);
+    try {
+      if (toCache) {
+        const written = await writeCache(ended);
+        ctx.store.commit('record telemetry', (emit) => {
+          if (written) emit('cache.written', ended.id, { projectId: ended.projectId, nodeId: ended.nodeId, key: ended.cacheKey, count: 1 });
+          emitTelemetryUpdated(emit, ended);
+        });
+      }
+    } finally {
+      // The generation is completed whatever happens to its follow-up writes: its waiters are released.
+      afterTerminal(ended);
+    }
     return ended;
   }
 
-  async function writeCache(row: GenerationRow): Promise<void> {
-    if (row.cacheKey === null || row.preview === 1 || row.strategy === 'always') return;
+  /** Whether the entry was written. */
+  async function writeCache(row: GenerationRow): Promise<boolean> {
+    if (row.cacheKey === null) return false;
     const scope = { projectId: row.projectId, nodeId: row.nodeId, cacheKey: row.cacheKey };
-    if (!ctx.cache.writable(scope, row.createdAt)) return;
+    if (!ctx.cache.writable(scope, row.createdAt)) return false;
     const writtenAtMs = ctx.now();
     const ttl = CACHE_TTL_SECONDS[row.strategy as keyof typeof CACHE_TTL_SECONDS];
     const rating = row.socialContext === null ? undefined : (JSON.parse(row.socialContext) as { contentRating?: unknown }).contentRating;
@@ -113,10 +137,7 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
       writtenAtMs,
       expiresAtMs: writtenAtMs + ttl * 1000,
     });
-    if (!written) return;
-    ctx.store.commit('record the cache write', (emit) => {
-      emit('cache.written', row.id, { projectId: row.projectId, nodeId: row.nodeId, key: row.cacheKey, count: 1 });
-    });
+    return written;
   }
 
   return { fail, cancel, complete };

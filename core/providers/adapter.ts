@@ -1,4 +1,5 @@
 import type { ErrorClass, GenerationInput, OperationType, ProviderConfig, ProviderJobStatus } from '../domain';
+import type { ConnectionPool } from './connection-pool';
 
 // providers.md §1: the contract between the engine and one provider adapter. An adapter makes one HTTP
 // exchange per call and never retries; queueing, deadlines, retries and cost belong to the engine.
@@ -28,6 +29,8 @@ export type ProviderContext = {
   signal: AbortSignal;
   now(): number;
   progress(value: number, message?: string): void;
+  /** The engine's kept-alive connections; without it every exchange has a connection of its own. */
+  connections?: ConnectionPool;
 };
 
 export type Usage = { tokensIn?: number; tokensOut?: number; costUsd?: number; computeSeconds?: number };

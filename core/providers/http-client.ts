@@ -8,8 +8,9 @@ import { parseRetryAfterMs } from './retry-after';
 import { USER_AGENT } from './user-agent';
 
 // providers.md §4: one exchange per call, under one overall timer (an idle timer never fires on a slow
-// drip), read under a size cap, redirects refused. `agent: false` gives every exchange its own connection
-// that closes with it, so no pooled socket outlives a call or carries state between attempts.
+// drip), read under a size cap, redirects refused. The engine passes its kept-alive agent
+// (connection-pool.ts); without one (`agent: false`) the exchange has a connection of its own that closes with
+// it. A failed or abandoned exchange destroys its socket, so only a cleanly finished one is ever reused.
 
 export const JSON_BODY_MAX_BYTES = 4 * 1024 * 1024;
 const ERROR_BODY_MAX_BYTES = 64 * 1024;
@@ -34,6 +35,8 @@ export type HttpExchange = {
   describeError?: (body: string) => string | undefined;
   /** Bytes of the body received so far (tests check the cap). */
   stats?: { bytesRead: number };
+  /** A kept-alive agent to take the connection from; none: a connection of its own. */
+  agent?: http.Agent;
 };
 
 export type HttpResponse = { status: number; headers: IncomingHttpHeaders; body: Buffer };
@@ -74,7 +77,7 @@ export function exchange(request: HttpExchange): Promise<HttpResponse> {
     if (body !== undefined) headers['content-length'] = String(body.byteLength);
     let req: http.ClientRequest;
     try {
-      req = transport.request(request.url, { method: request.method, headers, agent: false });
+      req = transport.request(request.url, { method: request.method, headers, agent: request.agent ?? false });
     } catch (error) {
       // Node refuses a header value with a line break before sending anything; the value is not quoted.
       return settle(new ProviderError('bad_request', `${request.what}: the request could not be built`, { cause: error }));

@@ -76,6 +76,7 @@ export function createHttpSession(ctx: ProviderContext, options: { deadlineAt?: 
       redact,
       what,
       ...(req.describeError === undefined ? {} : { describeError: req.describeError }),
+      ...(ctx.connections === undefined ? {} : { agent: ctx.connections.agentFor(target) }),
     });
   }
 

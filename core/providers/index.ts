@@ -36,6 +36,7 @@ export { costFromUsage, estimateCostFromPricing, type CostSource } from './cost'
 export { createEnvSecretStore, secretEnvName, type SecretStore } from './secret-store';
 export { parseRetryAfterMs } from './retry-after';
 export { getJsonPointer, parseJsonPointer } from './json-pointer';
+export { createConnectionPool, CONNECTION_IDLE_MS, type ConnectionPool } from './connection-pool';
 export { exchange, errorForAbort, JSON_BODY_MAX_BYTES, type HttpExchange, type HttpResponse } from './http-client';
 export { ACCEPTED_MEDIA_TYPES, MAX_TEXT_BYTES } from './output';
 export { transportWarnings } from './provider-test';
