@@ -6,6 +6,11 @@ import type { Page } from 'playwright-core';
 // transform changed by the next frame (a fit-view lands one frame after the first paint). The time reported
 // is that first frame's, so the one-frame stability check is not counted.
 //
+// A frame's time is read with performance.now() once its rendering (style, layout, paint) has run — in a
+// task posted from its rAF callback — never from the rAF timestamp argument: Chromium stamps a frame with
+// the time it was scheduled, so a frame delayed by a long task (parsing the document, React's commit) would
+// carry a time from before that task, and the work being measured would not be counted.
+//
 // The page code is a plain string: tsx compiles functions with a `__name` helper that does not exist in
 // the page, so a serialized TypeScript function would fail there.
 
@@ -18,15 +23,21 @@ const PAINT_PROBE = `(args) => new Promise((resolve, reject) => {
   let previous = null;
   const start = performance.now();
   const deadline = start + args.timeoutMs;
-  const frame = (at) => {
+  const frame = () => {
     const nodes = document.querySelectorAll('.react-flow__node');
     const viewport = document.querySelector('.react-flow__viewport');
     const transform = viewport ? viewport.style.transform : '';
     let painted = nodes.length > 0;
     for (const n of nodes) if (n.style.visibility === 'hidden') painted = false;
     const key = painted ? nodes.length + '|' + transform : '';
-    if (painted && previous !== null && previous.key === key) return resolve({ ms: previous.at - start, nodes: nodes.length, transform });
-    previous = painted ? { at, key } : null;
+    if (painted && previous !== null && previous.key === key) return resolve({ ms: (previous.at ?? performance.now()) - start, nodes: nodes.length, transform });
+    previous = painted ? { at: undefined, key } : null;
+    if (previous !== null) {
+      const shown = previous;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { shown.at = performance.now(); };
+      channel.port2.postMessage(null);
+    }
     if (performance.now() > deadline) return reject(new Error('graph not painted within ' + args.timeoutMs + ' ms (' + nodes.length + ' nodes, ' + transform + ')'));
     requestAnimationFrame(frame);
   };

@@ -10,10 +10,12 @@ import { type BenchHost, openStudio, recentItemSelector, startBenchHost, writeBe
 
 // Row 7 (PERF-5): graph first paint in Chromium. Figure: in the studio (browser-mode host, built renderer),
 // from the click on the project's recent entry to the first settled frame of the graph in whatever viewport
-// the studio chooses — the RPC open, the stores, validation of every node and React Flow. Floor: the bare React Flow page
-// (bench/fixtures/bare-flow) with the same nodes, node sizes and culling, on a canvas of the same size
-// showing the viewport the studio settled on (read once in prepare), from the call that fetches the same
-// document to its first settled frame. Same nodes in view, so the same nodes rendered.
+// the studio chooses — the RPC open (the host reads, parses and checks the file), the stores and React Flow.
+// Floor: the bare React Flow page (bench/fixtures/bare-flow) with the same nodes, node sizes and culling, on
+// a canvas of the same size showing the viewport the studio settled on (read once in prepare), from the call
+// that fetches the same document to its first settled frame. Same nodes in view, so the same nodes rendered.
+// The floor gets what the studio's canvas uses to cull from the first pass and what any stock React Flow app
+// with fixed-size nodes can: node sizes, handle bounds and the pane's size declared up front.
 
 /** The studio's canvas size and the viewport it settled on for one graph, which the floor page reproduces. */
 type View = { w: number; h: number; x: number; y: number; zoom: number };

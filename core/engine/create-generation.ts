@@ -10,7 +10,7 @@ import { createNodeCheckMemo } from './node-check-memo';
 import { prepareRequest, type Prepared } from './prepare-request';
 import type { ResolvedProvider } from './provider-registry';
 import { buildProviderJob } from './provider-job';
-import type { ClaimedJob } from './scheduler';
+import type { ClaimedJob } from './claimed-job';
 import { buildWhy, createReuseFinder, rowMediaPresent, type DedupScope, type Skipped } from './reuse';
 
 // generation.md §11 steps 7–12 on top of prepareRequest (steps 1–6).
@@ -102,29 +102,63 @@ export function createGenerationFlow(ctx: EngineContext) {
       return done === undefined ? undefined : { kind: 'completed_match', row: done };
     };
     for (;;) {
-      // Steps 2–4 in one IMMEDIATE transaction: writers of every process are serialized, so the look, the
-      // lease, the insert and the lease's release are one atomic step and other processes see either
-      // nothing or the pending row. A lease taken and dropped inside one transaction is never visible, so
-      // it is not written: holding the write lock is holding it. A live lease row — a retry's, or one a
-      // process wrote in its own transaction (or died holding) — still makes us wait (§9 step 3). The new
-      // job is claimed in the same transaction when a slot is free (scheduler.ts).
-      let claimed: ClaimedJob[] = [];
-      const outcome = ctx.store.commit('create the generation', (emit): FlightOutcome | undefined => {
-        const found = existing();
-        if (found !== undefined) return found;
-        if (ctx.queue.flightHeld(flightKey, ctx.now())) return undefined;
-        const row = newRow(prepared);
-        writePending(ctx, emit, row, prepared.social);
-        claimed = ctx.dispatch.claimWithin(emit);
-        return { kind: 'created', row };
-      });
-      if (outcome?.kind === 'created') {
-        ctx.dispatch.launch(claimed);
-        ctx.wake();
-      }
+      const outcome = await insertSoon({ prepared, flightKey, existing });
       if (outcome !== undefined) return outcome;
       await flightWait(ctx);
     }
+  }
+
+  // Steps 2–4 in one IMMEDIATE transaction: writers of every process are serialized, so the look, the
+  // lease, the insert and the lease's release are one atomic step and other processes see either nothing
+  // or the pending row. A lease taken and dropped inside one transaction is never visible, so it is not
+  // written: holding the write lock is holding it. A live lease row — a retry's, or one a process wrote in
+  // its own transaction (or died holding) — still makes us wait (§9 step 3). Creates that arrive within one
+  // turn of the event loop share the transaction (group commit, each in its own savepoint: generation-store
+  // commitEach), and the new jobs are claimed in it when slots are free (scheduler.ts).
+  type PendingInsert = {
+    prepared: Prepared;
+    flightKey: string;
+    existing: () => FlightOutcome | undefined;
+    done?: (outcome: { value: FlightOutcome | undefined } | { error: unknown }) => void;
+  };
+  let inserts: PendingInsert[] = [];
+
+  function insertSoon(item: PendingInsert): Promise<FlightOutcome | undefined> {
+    return new Promise((resolve, reject) => {
+      if (inserts.length === 0) setImmediate(flushInserts);
+      inserts.push({ ...item, done: (outcome) => ('value' in outcome ? resolve(outcome.value) : reject(outcome.error)) });
+    });
+  }
+
+  function flushInserts(): void {
+    const batch = inserts;
+    inserts = [];
+    if (ctx.isClosed()) {
+      for (const item of batch) item.done?.({ error: new GenError('GEN_ENGINE_CLOSED', 'The engine is closed.', {}) });
+      return;
+    }
+    let written: { results: Array<{ ok: true; value: FlightOutcome | undefined } | { ok: false; error: unknown }>; after: ClaimedJob[] };
+    try {
+      written = ctx.store.commitEach(
+        'create the generation',
+        batch,
+        ({ prepared, flightKey, existing }, emit): FlightOutcome | undefined => {
+          const found = existing();
+          if (found !== undefined) return found;
+          if (ctx.queue.flightHeld(flightKey, ctx.now())) return undefined;
+          const row = newRow(prepared);
+          writePending(ctx, emit, row, prepared.social);
+          return { kind: 'created', row };
+        },
+        (emit) => ctx.dispatch.claimWithin(emit),
+      );
+    } catch (error) {
+      for (const item of batch) item.done?.({ error });
+      return;
+    }
+    ctx.dispatch.launch(written.after);
+    if (written.results.some((r) => r.ok && r.value?.kind === 'created')) ctx.wake();
+    written.results.forEach((r, i) => batch[i]!.done?.(r.ok ? { value: r.value } : { error: r.error }));
   }
 
   /** Steps 10–11: the budget check and the new row (insert-only fields), for the request as prepared. */

@@ -9,7 +9,7 @@ import type { GenerationStore } from './generation-store';
 import type { ProviderRegistry } from './provider-registry';
 import type { Emit } from './generation-store';
 import type { QueueStore } from './queue-store';
-import type { ClaimedJob } from './scheduler';
+import type { ClaimedJob } from './claimed-job';
 import type { LookupRecords } from './lookup-records';
 
 /** What the engine's parts share. Built once per openEngine; nothing here is global. */
@@ -33,6 +33,6 @@ export type EngineContext = {
   /** Asks the scheduler to look at the queue soon (insert, terminal transition, lease release). */
   wake: () => void;
   /** The scheduler's claim inside the caller's write transaction, and the launch after its commit. */
-  dispatch: { claimWithin(emit: Emit, freeing?: string | null): ClaimedJob[]; launch(claimed: ClaimedJob[]): void };
+  dispatch: { claimWithin(emit: Emit, freeing?: readonly string[]): ClaimedJob[]; launch(claimed: ClaimedJob[]): void };
   isClosed: () => boolean;
 };

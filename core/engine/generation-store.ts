@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Generation, GenerationResult, GenerationStatus } from '../domain';
+import type { GenError } from '../domain';
 import { toStorageError, isoTime } from '../storage';
 import type { EngineEvent, EventBus } from './event-bus';
 import { GENERATION_COLUMNS, rowToGeneration, type GenerationRow } from './generation-row';
@@ -123,6 +124,49 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
     return result;
   }
 
+  /**
+   * One transaction for several independent changes (group commit): each runs in its own savepoint, so one
+   * that throws (a refused transition) is rolled back alone, with its events, and reported in its slot;
+   * `after` runs last in the same transaction. A failure of the transaction itself throws for all.
+   */
+  function commitEach<I, R, A>(
+    operation: string,
+    items: readonly I[],
+    each: (item: I, emit: Emit) => R,
+    after: (emit: Emit) => A,
+  ): { results: Array<{ ok: true; value: R } | { ok: false; error: GenError }>; after: A } {
+    const queue: EngineEvent[] = [];
+    const parentSeqs = openSeqs;
+    const seqs = parentSeqs ?? new Map<string, number>();
+    openSeqs = seqs;
+    let outcome: { results: Array<{ ok: true; value: R } | { ok: false; error: GenError }>; after: A };
+    try {
+      outcome = db
+        .transaction(() => {
+          const results = items.map((item) => {
+            const itemEvents: EngineEvent[] = [];
+            try {
+              const value = db.transaction(() => each(item, emitInto(itemEvents, seqs)))();
+              queue.push(...itemEvents);
+              return { ok: true as const, value };
+            } catch (error) {
+              // SQLITE_FULL, IOERR, BUSY or NOMEM roll back the whole transaction, not just the savepoint.
+              if (!db.inTransaction) throw error;
+              return { ok: false as const, error: toStorageError(error, operation) };
+            }
+          });
+          return { results, after: after(emitInto(queue, seqs)) };
+        })
+        .immediate();
+    } catch (error) {
+      throw toStorageError(error, operation);
+    } finally {
+      openSeqs = parentSeqs;
+    }
+    for (const event of queue) bus.publish(event);
+    return outcome;
+  }
+
   // A completed row never changes again (status-machine.ts: completed is terminal; the insert-only trigger
   // guards the rest), in this process or any other, so the rows that reuse serves over and over are kept.
   const completedRows = new Map<string, GenerationRow>();
@@ -145,6 +189,7 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
 
   return {
     commit,
+    commitEach,
     get: getRow,
     status: (id: string): GenerationStatus | undefined => selectStatus.get(id)?.status,
 

@@ -2,6 +2,7 @@ import { GenError, isGenError, type GenerationInput, type OperationType } from '
 import { ProviderError, createRedactor, isProviderError } from '../providers';
 import type { ModelParamValues } from './canonical-params';
 import type { EngineContext } from './engine-context';
+import type { StartedJob } from './claimed-job';
 import type { GenerationRow } from './generation-row';
 import type { Emit } from './generation-store';
 import type { ResolvedProvider } from './provider-registry';
@@ -25,8 +26,6 @@ class EngineAbort extends Error {
 
 type Running = { controller: AbortController; provider: ResolvedProvider; done: Promise<void> };
 
-/** A job started inside the scheduler's claim transaction: processing, with its first attempt recorded. */
-export type StartedJob = { row: GenerationRow; provider: ResolvedProvider; attempt: number; startedAt: number };
 
 export function unavailableAtDispatch(providerId: string): GenError {
   return new GenError('GEN_PROVIDER_UNAVAILABLE', `Provider '${providerId}' is unavailable. Check that it is running and reachable.`, {

@@ -25,7 +25,10 @@ export function createQueueStore(db: Database.Database, owner: string) {
     'INSERT INTO jobs (generationId, providerId, priority, createdAt, notBefore) VALUES (?, ?, ?, ?, ?)',
   );
   const selectJob = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE generationId = ?');
-  const candidates = prepareNumbered<[number, number], JobRow>(db, `SELECT * FROM jobs WHERE notBefore <= ?1 AND (leaseExpiresAt IS NULL OR leaseExpiresAt <= ?1)
+  // Providers at their limit are left out in SQL, so a long backlog of one busy provider never hides the
+  // claimable jobs of another, and the query reads no more rows than the scheduler can start.
+  const candidates = prepareNumbered<[number, number, string], JobRow>(db, `SELECT * FROM jobs WHERE notBefore <= ?1 AND coalesce(leaseExpiresAt, 0) <= ?1
+       AND providerId NOT IN (SELECT value FROM json_each(?3))
      ORDER BY priority, createdAt, generationId LIMIT ?2`,
   );
   // The scheduler's cheap look before it opens a write transaction: no ORDER BY, so no temporary sort.
@@ -69,7 +72,8 @@ export function createQueueStore(db: Database.Database, owner: string) {
     insertJob: (generationId: string, providerId: string, priority: number, createdAt: number) =>
       insertJob.run(generationId, providerId, priority, createdAt, createdAt),
     job: (generationId: string) => selectJob.get(generationId),
-    candidates: (now: number, limit: number) => candidates.all(now, limit),
+    candidates: (now: number, limit: number, saturatedProviders: readonly string[] = []) =>
+      candidates.all(now, limit, JSON.stringify(saturatedProviders)),
     hasCandidate: (now: number) => anyCandidate.get(now, now) !== undefined,
     liveLeasesByProvider(now: number): Map<string, number> {
       return new Map(liveLeases.all(now).map((r) => [r.providerId, r.n]));

@@ -1,7 +1,7 @@
 import type { EngineContext } from './engine-context';
 import type { Emit } from './generation-store';
-import type { JobRunner, StartedJob } from './job-runner';
-import type { JobRow } from './queue-store';
+import type { ClaimedJob } from './claimed-job';
+import type { JobRunner } from './job-runner';
 
 // engine.md §3: claim jobs in priority order while their provider has a free slot (counted from live
 // leases in the database, so every process shares it) and this engine runs fewer than 8.
@@ -13,10 +13,11 @@ import type { JobRow } from './queue-store';
 
 export const MAX_RUNNING_PER_ENGINE = 8;
 const SAFETY_NET_MS = 1000;
+/** Candidates read beyond the free slots, for jobs of a provider that fills up within one batch. */
+const CLAIM_LOOKAHEAD = 16;
 
 export type Scheduler = ReturnType<typeof createScheduler>;
 
-export type ClaimedJob = { job: JobRow; started: StartedJob | null };
 
 export function createScheduler(ctx: EngineContext, runner: JobRunner) {
   const active = new Set<Promise<void>>();
@@ -33,28 +34,40 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
 
   /**
    * Inside the caller's write transaction: claims jobs and starts those that need nothing but a first
-   * attempt (runner.startInClaim). `freeing` names a generation whose run is ending in this transaction,
-   * so its slot counts as free. The caller hands the result to launch() after its commit.
+   * attempt (runner.startInClaim). `freeing` names generations whose runs end in this transaction, so
+   * their slots count as free. The caller hands the result to launch() after its commit.
    */
-  function claimWithin(emit: Emit, freeing: string | null = null): ClaimedJob[] {
+  function claimWithin(emit: Emit, freeing: readonly string[] = []): ClaimedJob[] {
     if (stopped || ctx.isClosed()) return [];
-    const capacity = MAX_RUNNING_PER_ENGINE - active.size + (freeing !== null && runner.isRunning(freeing) ? 1 : 0);
+    const capacity = MAX_RUNNING_PER_ENGINE - active.size + freeing.filter((id) => runner.isRunning(id)).length;
     if (capacity <= 0) return [];
     const now = ctx.now();
     if (!ctx.queue.hasCandidate(now)) return [];
     const leases = ctx.queue.liveLeasesByProvider(now);
+    // A removed or disabled provider takes no slot: its jobs only fail at dispatch.
+    const limitOf = (providerId: string) => {
+      const provider = ctx.providers.find(providerId);
+      return provider === undefined || !provider.settings.enabled ? Infinity : provider.settings.concurrency;
+    };
+    const saturated = () => [...leases].filter(([providerId, used]) => used >= limitOf(providerId)).map(([providerId]) => providerId);
     const claimed: ClaimedJob[] = [];
-    for (const job of ctx.queue.candidates(now, 64)) {
-      if (claimed.length >= capacity) break;
-      if (runner.isRunning(job.generationId)) continue;
-      const provider = ctx.providers.find(job.providerId);
-      // A removed or disabled provider takes no slot: its jobs only fail at dispatch.
-      const limit = provider === undefined || !provider.settings.enabled ? Infinity : provider.settings.concurrency;
-      const used = leases.get(job.providerId) ?? 0;
-      if (used >= limit) continue;
-      if (!ctx.queue.claim(job.generationId, now)) continue;
-      leases.set(job.providerId, used + 1);
-      claimed.push({ job, started: runner.startInClaim(job, emit) });
+    // A provider that fills up within this batch can leave its later jobs ahead of another provider's: the
+    // second pass asks again without it.
+    for (let pass = 0; pass < 2 && claimed.length < capacity; pass += 1) {
+      let skipped = false;
+      for (const job of ctx.queue.candidates(now, capacity - claimed.length + CLAIM_LOOKAHEAD, saturated())) {
+        if (claimed.length >= capacity) break;
+        if (runner.isRunning(job.generationId)) continue;
+        const used = leases.get(job.providerId) ?? 0;
+        if (used >= limitOf(job.providerId)) {
+          skipped = true;
+          continue;
+        }
+        if (!ctx.queue.claim(job.generationId, now)) continue;
+        leases.set(job.providerId, used + 1);
+        claimed.push({ job, started: runner.startInClaim(job, emit) });
+      }
+      if (!skipped) break;
     }
     return claimed;
   }

@@ -12,6 +12,7 @@ import type { GenerationRow } from './generation-row';
 import type { Emit } from './generation-store';
 import { fallbackResult } from './fallback';
 import type { CacheEntry } from '../cache';
+import type { ClaimedJob } from './claimed-job';
 
 // generation.md §11 steps 14–16 and §13.2: the writes that end a generation, then the cache write,
 // then telemetry.updated, then the settle signal that `wait()` resolves on.
@@ -57,7 +58,7 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
   function terminal(id: string, operation: string, fn: (emit: Emit) => GenerationRow): GenerationRow {
     settlement.begin(id);
     try {
-      const { ended, claimed } = ctx.store.commit(operation, (emit) => ({ ended: fn(emit), claimed: ctx.dispatch.claimWithin(emit, id) }));
+      const { ended, claimed } = ctx.store.commit(operation, (emit) => ({ ended: fn(emit), claimed: ctx.dispatch.claimWithin(emit, [id]) }));
       ctx.dispatch.launch(claimed);
       return ended;
     } catch (error) {
@@ -96,17 +97,62 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
     return ended;
   }
 
-  /** Step 14 (media already stored by the caller), then step 15 and 16. */
-  async function complete(row: GenerationRow, result: ProviderResult, also: (emit: Emit) => void): Promise<GenerationRow> {
-    const toCache = cacheable(row);
-    const ended = terminal(row.id, 'store the result', (emit) => {
-      also(emit);
-      const done = ctx.store.terminate(row.id, 'processing', 'completed', { result }, emit);
-      if (!toCache) emitTelemetryUpdated(emit, done);
-      return done;
-    });
+  // Results that arrive together (several runs answered within one turn of the event loop) are written in one
+  // transaction (group commit, generation-store.ts commitEach): a commit costs more than the writes of one
+  // completion, and a busy engine finishes several at a time. A lone result waits one turn (setImmediate).
+  type PendingCompletion = {
+    row: GenerationRow;
+    result: ProviderResult;
+    also: (emit: Emit) => void;
+    done: (outcome: { ended: GenerationRow } | { error: unknown }) => void;
+  };
+  let completions: PendingCompletion[] = [];
+
+  function flushCompletions(): void {
+    const batch = completions;
+    completions = [];
+    let written: ReturnType<typeof ctx.store.commitEach<PendingCompletion, GenerationRow, ClaimedJob[]>>;
     try {
-      if (toCache) {
+      written = ctx.store.commitEach(
+        'store the result',
+        batch,
+        ({ row, result, also }, emit) => {
+          also(emit);
+          const ended = ctx.store.terminate(row.id, 'processing', 'completed', { result }, emit);
+          if (!cacheable(row)) emitTelemetryUpdated(emit, ended);
+          return ended;
+        },
+        (emit) => ctx.dispatch.claimWithin(emit, batch.map(({ row }) => row.id)),
+      );
+    } catch (error) {
+      for (const item of batch) {
+        settlement.settle(item.row.id);
+        item.done({ error });
+      }
+      return;
+    }
+    ctx.dispatch.launch(written.after);
+    written.results.forEach((outcome, i) => {
+      const item = batch[i]!;
+      if (outcome.ok) return void followUp(outcome.value).then((ended) => item.done({ ended }), (error: unknown) => item.done({ error }));
+      settlement.settle(item.row.id);
+      item.done({ error: outcome.error });
+    });
+  }
+
+  /** Step 14 (media already stored by the caller), then step 15 and 16. */
+  function complete(row: GenerationRow, result: ProviderResult, also: (emit: Emit) => void): Promise<GenerationRow> {
+    settlement.begin(row.id);
+    return new Promise((resolve, reject) => {
+      if (completions.length === 0) setImmediate(flushCompletions);
+      completions.push({ row, result, also, done: (outcome) => ('ended' in outcome ? resolve(outcome.ended) : reject(outcome.error)) });
+    });
+  }
+
+  /** Steps 15 and 16 after the terminal write; the generation is settled whatever happens to them. */
+  async function followUp(ended: GenerationRow): Promise<GenerationRow> {
+    try {
+      if (cacheable(ended)) {
         const written = await writeCache(ended);
         ctx.store.commit('record telemetry', (emit) => {
           if (written) emit('cache.written', ended.id, { projectId: ended.projectId, nodeId: ended.nodeId, key: ended.cacheKey, count: 1 });
@@ -114,7 +160,6 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
         });
       }
     } finally {
-      // The generation is completed whatever happens to its follow-up writes: its waiters are released.
       afterTerminal(ended);
     }
     return ended;

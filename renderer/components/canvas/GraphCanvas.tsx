@@ -1,29 +1,20 @@
-import { Background, BackgroundVariant, MiniMap, ReactFlow, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
+import { Background, BackgroundVariant, ReactFlow, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { checkConnection } from '../../graph/connection-rules';
 import type { FlowEdge, FlowNode } from '../../graph/flow-sync';
 import { GRID } from '../../graph/document-ops';
 import { useGraphStore, useRunStore, useStudio, useUiStore } from '../../stores/context';
-import type { RunState } from '../../stores/run-store';
 import { CanvasControls } from './CanvasControls';
 import { CanvasMenu, type MenuAction } from './CanvasMenu';
 import { withDeclaredHandles } from './declared-handles';
 import { edgeTypes, nodeTypes } from './flow-types';
+import { GraphMiniMap } from './GraphMiniMap';
+import { minimapColorFor } from './minimap-geometry';
 import { FIT_VIEW_MAX_NODES, useCanvasActions } from './use-canvas-actions';
 
 const SNAP: [number, number] = [GRID, GRID];
-
-/** Minimap colours by node kind and by the last run's status (studio-ui.md §3). */
-function minimapColorFor(runs: RunState['byNode']) {
-  return (node: FlowNode): string => {
-    if (node.type === 'scene') return 'var(--minimap-scene)';
-    if (node.data.node.config['enabled'] !== true) return 'var(--minimap-disabled)';
-    const status = runs[node.id]?.status;
-    if (status === 'failed') return 'var(--error)';
-    if (status === 'pending' || status === 'processing') return 'var(--suggestion)';
-    return 'var(--minimap-gen)';
-  };
-}
+const NO_NODES: FlowNode[] = [];
+const NO_EDGES: FlowEdge[] = [];
 
 /** studio-ui.md §3: the scene graph, controlled by the graph store. */
 export function GraphCanvas() {
@@ -50,6 +41,18 @@ export function GraphCanvas() {
     const rect = container.current?.getBoundingClientRect();
     setSize({ width: rect?.width ?? 0, height: rect?.height ?? 0 });
   }, []);
+
+  // On mount React Flow copies each of its props into its store with a separate update, and every update
+  // re-runs its store selectors over all nodes and edges (visible edges, nodes in view, selection): about
+  // twenty sweeps of a 10k-node graph before the first paint. A large graph is therefore handed over one
+  // pass after React Flow mounted, still before the first paint, so those updates run on an empty store and
+  // the graph costs two (nodes, edges). Small graphs are handed over at once: React Flow fits them into view
+  // while creating its store, which it cannot do without their nodes.
+  const [flowMounted, setFlowMounted] = useState(false);
+  useLayoutEffect(() => {
+    if (size !== null) setFlowMounted(true);
+  }, [size]);
+  const handOver = flowMounted || nodes.length <= FIT_VIEW_MAX_NODES;
 
   const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
     (c) => {
@@ -86,8 +89,8 @@ export function GraphCanvas() {
           // 0 (no layout, as in tests) leaves the size to React Flow's own measurement.
           width={size.width || undefined}
           height={size.height || undefined}
-          nodes={nodes}
-          edges={edges}
+          nodes={handOver ? nodes : NO_NODES}
+          edges={handOver ? edges : NO_EDGES}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -122,7 +125,7 @@ export function GraphCanvas() {
           defaultEdgeOptions={{ type: 'story' }}
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} className="canvas-background" />
-          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} data-testid="minimap" ariaLabel="Minimap" className="minimap" />
+          <GraphMiniMap nodes={storeNodes} colorOf={minimapColor} />
           <CanvasControls locked={locked} onToggleLock={() => setLocked((v) => !v)} />
         </ReactFlow>
       )}
