@@ -58,8 +58,11 @@ export function createAttemptOutcomes(ctx: EngineContext, finisher: Finisher) {
     provider: ResolvedProvider,
     redact: (s: string) => string,
   ): Promise<void> {
-    // Only the status can have changed: every field the finisher reads is insert-only, so `row` serves.
-    if (ctx.store.status(row.id) !== 'processing') {
+    // Only the status can have changed: every field the finisher reads is insert-only, so `row` serves. The
+    // terminal write is guarded by status (a cancel meanwhile makes it GEN_INVALID_TRANSITION, below); this
+    // early look only keeps a late result from writing media files.
+    const writesMedia = output.bytes !== undefined || output.thumbnail !== undefined;
+    if (writesMedia && ctx.store.status(row.id) !== 'processing') {
       // A late answer after a cancel: discarded, but its cost stays on the attempt (§15).
       ctx.store.commit('record a discarded result', () => finishAttempt(row.id, n, 'discarded', usage, provider, output.durationSec));
       return;

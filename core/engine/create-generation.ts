@@ -3,13 +3,14 @@ import { clampContentRating, type SocialEnforcement } from '../social';
 import { isoTime } from '../storage';
 import type { EngineContext } from './engine-context';
 import { flightWait } from './flight-wait';
-import { rowToGeneration, type GenerationRow } from './generation-row';
+import { completedRowToGeneration, rowToGeneration, type GenerationRow } from './generation-row';
 import type { Emit } from './generation-store';
 import { newGenerationRow } from './new-generation-row';
 import { createNodeCheckMemo } from './node-check-memo';
 import { prepareRequest, type Prepared } from './prepare-request';
 import type { ResolvedProvider } from './provider-registry';
 import { buildProviderJob } from './provider-job';
+import type { CacheEntry, CacheScope } from '../cache';
 import type { ClaimedJob } from './claimed-job';
 import { buildWhy, createReuseFinder, rowMediaPresent, type DedupScope, type Skipped } from './reuse';
 
@@ -86,7 +87,7 @@ export function createGenerationFlow(ctx: EngineContext) {
     // row is still moving, and its record is committed at once so that its timeline stays in order.
     if (row.status === 'completed') {
       ctx.lookups.add(write);
-      return { generation: rowToGeneration(row), why };
+      return { generation: completedRowToGeneration(row), why };
     }
     ctx.store.commit('record a reuse', write);
     return { generation: rowToGeneration(ctx.store.get(row.id) ?? row), why };
@@ -125,8 +126,11 @@ export function createGenerationFlow(ctx: EngineContext) {
 
   function insertSoon(item: PendingInsert): Promise<FlightOutcome | undefined> {
     return new Promise((resolve, reject) => {
-      if (inserts.length === 0) setImmediate(flushInserts);
+      // A create alone in flight has nobody to share a commit with: it is written at once.
+      const alone = creating <= 1 && inserts.length === 0;
+      if (!alone && inserts.length === 0) setImmediate(flushInserts);
       inserts.push({ ...item, done: (outcome) => ('value' in outcome ? resolve(outcome.value) : reject(outcome.error)) });
+      if (alone) flushInserts();
     });
   }
 
@@ -137,7 +141,8 @@ export function createGenerationFlow(ctx: EngineContext) {
       for (const item of batch) item.done?.({ error: new GenError('GEN_ENGINE_CLOSED', 'The engine is closed.', {}) });
       return;
     }
-    let written: { results: Array<{ ok: true; value: FlightOutcome | undefined } | { ok: false; error: unknown }>; after: ClaimedJob[] };
+    const created = new Map<string, GenerationRow>();
+    let written: { results: Array<{ ok: true; value: FlightOutcome | undefined } | { ok: false; error: unknown }>; after: ClaimedJob[] | null };
     try {
       written = ctx.store.commitEach(
         'create the generation',
@@ -148,16 +153,18 @@ export function createGenerationFlow(ctx: EngineContext) {
           if (ctx.queue.flightHeld(flightKey, ctx.now())) return undefined;
           const row = newRow(prepared);
           writePending(ctx, emit, row, prepared.social);
+          created.set(row.id, row);
           return { kind: 'created', row };
         },
-        (emit) => ctx.dispatch.claimWithin(emit),
+        (emit) => ctx.dispatch.claimWithin(emit, [], created),
       );
     } catch (error) {
       for (const item of batch) item.done?.({ error });
       return;
     }
-    ctx.dispatch.launch(written.after);
-    if (written.results.some((r) => r.ok && r.value?.kind === 'created')) ctx.wake();
+    // No wake: the transaction already claimed what a wake would (the slots are full otherwise, and the next
+    // terminal transition claims into the slot it frees).
+    ctx.dispatch.launch(written.after ?? []);
     written.results.forEach((r, i) => batch[i]!.done?.(r.ok ? { value: r.value } : { error: r.error }));
   }
 
@@ -199,7 +206,19 @@ export function createGenerationFlow(ctx: EngineContext) {
     });
   }
 
+  /** create() calls in flight, so that a lone one is not made to wait for company (insertSoon). */
+  let creating = 0;
+
   async function create(raw: unknown): Promise<CreateGenerationResult> {
+    creating += 1;
+    try {
+      return await createOnce(raw);
+    } finally {
+      creating -= 1;
+    }
+  }
+
+  async function createOnce(raw: unknown): Promise<CreateGenerationResult> {
     const prepared = await prepareRequest(raw, { providers: ctx.providers, now: ctx.now, media: ctx.media, nodeChecks });
     const { request, config, provider, hash, cacheKey, social } = prepared;
     const scope: DedupScope = { projectId: request.projectId, providerId: provider.config.id, operation: prepared.operation, hash };
@@ -213,7 +232,9 @@ export function createGenerationFlow(ctx: EngineContext) {
       if (match !== undefined) return reuse(match, why('dedup', 'completed_match', { matchedGenerationId: match.id }), 'dedup_hit', prepared);
     }
     if (cacheKey !== null) {
-      const hit = await lookupCache(prepared, cacheKey, skipped); // step 8
+      const cacheScope = { projectId: request.projectId, nodeId: request.nodeId, cacheKey };
+      const looked = lookupCache(prepared, cacheScope, ctx.cache.readNow(cacheScope), skipped); // step 8
+      const hit = looked instanceof Promise ? await looked : looked;
       if (hit !== undefined) {
         const cacheEntry = { writtenAt: isoTime(hit.entry.writtenAtMs), expiresAt: isoTime(hit.entry.expiresAtMs) };
         return reuse(hit.row, why('cache', 'cache_hit', { matchedGenerationId: hit.row.id, cacheEntry }), 'cache_hit', prepared);
@@ -242,10 +263,14 @@ export function createGenerationFlow(ctx: EngineContext) {
   }
 
   /** §8: at most one of hit, miss or stale is recorded per lookup. */
-  async function lookupCache(prepared: Prepared, cacheKey: string, skipped: Skipped) {
+  /** Synchronous but for the removal of an entry that can never be served again (then a promise). */
+  function lookupCache(
+    prepared: Prepared,
+    cacheScope: CacheScope,
+    entry: CacheEntry | undefined,
+    skipped: Skipped,
+  ): { entry: CacheEntry; row: GenerationRow } | undefined | Promise<void> {
     const { request } = prepared;
-    const cacheScope = { projectId: request.projectId, nodeId: request.nodeId, cacheKey };
-    const entry = await ctx.cache.read(cacheScope);
     const at = ctx.now();
     const record = (outcome: 'cache_miss' | 'cache_stale') =>
       ctx.lookups.add(() => ctx.log.lookup(at, request.projectId, request.nodeId, prepared.provider.config.id, null, outcome));
@@ -258,8 +283,8 @@ export function createGenerationFlow(ctx: EngineContext) {
     if (check.servable && probed !== undefined) return { entry, row: probed };
     const reason = check.servable ? 'generation_missing' : check.reason;
     skipped.push({ step: 'cache', generationId: entry.generationId, reason });
-    if (reason === 'expired' || reason === 'generation_missing' || reason === 'not_completed') await ctx.cache.remove(cacheScope);
     record('cache_stale');
+    if (reason === 'expired' || reason === 'generation_missing' || reason === 'not_completed') return ctx.cache.remove(cacheScope);
     return undefined;
   }
 

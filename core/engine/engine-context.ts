@@ -7,6 +7,7 @@ import type { Budgets } from './budgets';
 import type { EventBus } from './event-bus';
 import type { GenerationStore } from './generation-store';
 import type { ProviderRegistry } from './provider-registry';
+import type { GenerationRow } from './generation-row';
 import type { Emit } from './generation-store';
 import type { QueueStore } from './queue-store';
 import type { ClaimedJob } from './claimed-job';
@@ -33,6 +34,11 @@ export type EngineContext = {
   /** Asks the scheduler to look at the queue soon (insert, terminal transition, lease release). */
   wake: () => void;
   /** The scheduler's claim inside the caller's write transaction, and the launch after its commit. */
-  dispatch: { claimWithin(emit: Emit, freeing?: readonly string[]): ClaimedJob[]; launch(claimed: ClaimedJob[]): void };
+  dispatch: {
+    claimWithin(emit: Emit, freeing?: readonly string[], fresh?: ReadonlyMap<string, GenerationRow>): ClaimedJob[];
+    launch(claimed: ClaimedJob[]): void;
+    /** Runs of this engine in progress. */
+    running(): number;
+  };
   isClosed: () => boolean;
 };

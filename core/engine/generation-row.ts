@@ -58,7 +58,46 @@ export const GENERATION_COLUMNS = [
 
 const time = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));
 
+type JsonParts = Pick<Generation, 'request' | 'canonicalParams' | 'inputs' | 'socialContext' | 'result'>;
+
+function parseParts(row: GenerationRow): JsonParts {
+  return {
+    request: JSON.parse(row.request) as Record<string, unknown>,
+    canonicalParams: JSON.parse(row.canonicalParams) as Record<string, unknown>,
+    inputs: JSON.parse(row.inputs) as GenerationInput[],
+    socialContext: row.socialContext === null ? null : (JSON.parse(row.socialContext) as GenerationSocialContext),
+    result: row.result === null ? null : (JSON.parse(row.result) as GenerationResult),
+  };
+}
+
+// A completed row never changes, and reuse hands the same kept row out again and again: its JSON columns are
+// parsed once and shared, frozen, by every record made from it (a caller can read them, never change them).
+const sharedParts = new WeakMap<GenerationRow, JsonParts>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** rowToGeneration for a kept completed row (generation-store.ts), sharing its parsed, frozen JSON parts. */
+export function completedRowToGeneration(row: GenerationRow): Generation {
+  if (row.status !== 'completed') return rowToGeneration(row);
+  let parts = sharedParts.get(row);
+  if (parts === undefined) {
+    parts = deepFreeze(parseParts(row));
+    sharedParts.set(row, parts);
+  }
+  return recordOf(row, parts);
+}
+
 export function rowToGeneration(row: GenerationRow): Generation {
+  return recordOf(row, parseParts(row));
+}
+
+function recordOf(row: GenerationRow, parts: JsonParts): Generation {
   return {
     id: row.id,
     projectId: row.projectId,
@@ -71,16 +110,16 @@ export function rowToGeneration(row: GenerationRow): Generation {
     strategy: row.strategy as Generation['strategy'],
     priority: row.priority,
     preview: row.preview === 1,
-    request: JSON.parse(row.request) as Record<string, unknown>,
-    canonicalParams: JSON.parse(row.canonicalParams) as Record<string, unknown>,
-    inputs: JSON.parse(row.inputs) as GenerationInput[],
+    request: parts.request,
+    canonicalParams: parts.canonicalParams,
+    inputs: parts.inputs,
     hash: row.hash,
     cacheKey: row.cacheKey,
     seed: row.seed,
     finalPrompt: row.finalPrompt,
     promptSource: row.promptSource as Generation['promptSource'],
     promptVersionId: row.promptVersionId,
-    socialContext: row.socialContext === null ? null : (JSON.parse(row.socialContext) as GenerationSocialContext),
+    socialContext: parts.socialContext,
     playthroughId: row.playthroughId,
     playerId: row.playerId,
     parentGenerationId: row.parentGenerationId,
@@ -96,7 +135,7 @@ export function rowToGeneration(row: GenerationRow): Generation {
     attemptCount: row.attemptCount,
     providerJobId: row.providerJobId,
     progress: row.progress,
-    result: row.result === null ? null : (JSON.parse(row.result) as GenerationResult),
+    result: parts.result,
     errorCode: row.errorCode,
     errorClass: row.errorClass as Generation['errorClass'],
     errorMessage: row.errorMessage,

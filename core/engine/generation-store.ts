@@ -45,11 +45,13 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
   const selectRow = db.prepare<[string], GenerationRow>('SELECT * FROM generations WHERE id = ?');
   // A status check need not materialize the whole record (its request and params are kilobytes of JSON).
   const selectStatus = db.prepare<[string], { status: GenerationStatus }>('SELECT status FROM generations WHERE id = ?');
-  const nextSeq = db.prepare<[string], { seq: number }>(
-    'SELECT coalesce(max(seq), -1) + 1 AS seq FROM generation_events WHERE generationId = ?',
-  );
   const insertEvent = db.prepare<[string, number, string, number, string]>(
     'INSERT INTO generation_events (generationId, seq, type, at, data) VALUES (?, ?, ?, ?, ?)',
+  );
+  // The first event of a timeline in a transaction takes the next seq in the same statement.
+  const insertEventNext = db.prepare<[string, string, number, string, string], { seq: number }>(
+    `INSERT INTO generation_events (generationId, seq, type, at, data)
+     SELECT ?, coalesce(max(seq), -1) + 1, ?, ?, ? FROM generation_events WHERE generationId = ? RETURNING seq`,
   );
   const selectEvents = db.prepare<[string], { seq: number; type: string; at: number; data: string }>(
     'SELECT seq, type, at, data FROM generation_events WHERE generationId = ? ORDER BY seq',
@@ -99,9 +101,15 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
     return (type, generationId, data, stored = true) => {
       const at = now();
       if (stored && generationId !== null) {
-        const seq = seqs.get(generationId) ?? nextSeq.get(generationId)?.seq ?? 0;
-        seqs.set(generationId, seq + 1);
-        insertEvent.run(generationId, seq, type, at, JSON.stringify(timelinePayload(data)));
+        const payload = JSON.stringify(timelinePayload(data));
+        const known = seqs.get(generationId);
+        if (known === undefined) {
+          const assigned = insertEventNext.get(generationId, type, at, payload, generationId)?.seq ?? 0;
+          seqs.set(generationId, assigned + 1);
+        } else {
+          insertEvent.run(generationId, known, type, at, payload);
+          seqs.set(generationId, known + 1);
+        }
       }
       queue.push({ type, generationId, at: isoTime(at), data });
     };
@@ -127,39 +135,43 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
   /**
    * One transaction for several independent changes (group commit): each runs in its own savepoint, so one
    * that throws (a refused transition) is rolled back alone, with its events, and reported in its slot;
-   * `after` runs last in the same transaction. A failure of the transaction itself throws for all.
+   * `after` runs last in the same transaction (null when it did not run). A batch of one needs no savepoint:
+   * its failure is the transaction's. A failure of the whole transaction throws for a larger batch.
    */
   function commitEach<I, R, A>(
     operation: string,
     items: readonly I[],
     each: (item: I, emit: Emit) => R,
     after: (emit: Emit) => A,
-  ): { results: Array<{ ok: true; value: R } | { ok: false; error: GenError }>; after: A } {
+  ): { results: Array<{ ok: true; value: R } | { ok: false; error: GenError }>; after: A | null } {
     const queue: EngineEvent[] = [];
     const parentSeqs = openSeqs;
     const seqs = parentSeqs ?? new Map<string, number>();
     openSeqs = seqs;
-    let outcome: { results: Array<{ ok: true; value: R } | { ok: false; error: GenError }>; after: A };
+    const savepointed = (item: I): { ok: true; value: R } | { ok: false; error: GenError } => {
+      const itemEvents: EngineEvent[] = [];
+      try {
+        const value = db.transaction(() => each(item, emitInto(itemEvents, seqs)))();
+        queue.push(...itemEvents);
+        return { ok: true, value };
+      } catch (error) {
+        // SQLITE_FULL, IOERR, BUSY or NOMEM roll back the whole transaction, not just the savepoint.
+        if (!db.inTransaction) throw error;
+        return { ok: false, error: toStorageError(error, operation) };
+      }
+    };
+    let outcome: { results: Array<{ ok: true; value: R } | { ok: false; error: GenError }>; after: A | null };
     try {
       outcome = db
         .transaction(() => {
-          const results = items.map((item) => {
-            const itemEvents: EngineEvent[] = [];
-            try {
-              const value = db.transaction(() => each(item, emitInto(itemEvents, seqs)))();
-              queue.push(...itemEvents);
-              return { ok: true as const, value };
-            } catch (error) {
-              // SQLITE_FULL, IOERR, BUSY or NOMEM roll back the whole transaction, not just the savepoint.
-              if (!db.inTransaction) throw error;
-              return { ok: false as const, error: toStorageError(error, operation) };
-            }
-          });
+          const results =
+            items.length === 1 ? [{ ok: true as const, value: each(items[0] as I, emitInto(queue, seqs)) }] : items.map(savepointed);
           return { results, after: after(emitInto(queue, seqs)) };
         })
         .immediate();
     } catch (error) {
-      throw toStorageError(error, operation);
+      if (items.length !== 1) throw toStorageError(error, operation);
+      return { results: [{ ok: false, error: toStorageError(error, operation) }], after: null };
     } finally {
       openSeqs = parentSeqs;
     }
@@ -206,10 +218,14 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
      * pending → processing, with the attempt count when its first attempt starts in the same transaction;
      * the started row, or undefined when another process moved it first.
      */
-    start(id: string, emit: Emit, attemptCount: number | null = null): GenerationRow | undefined {
+    start(id: string, emit: Emit, attemptCount: number | null = null, current?: GenerationRow): GenerationRow | undefined {
       const at = now();
       if (toProcessing.run(at, at, attemptCount, id).changes === 0) return undefined;
-      const row = mustGet(id);
+      // `current`, read in this transaction, plus exactly what the UPDATE changed; else read back.
+      const row =
+        current === undefined
+          ? mustGet(id)
+          : { ...current, status: 'processing', startedAt: at, updatedAt: at, attemptCount: attemptCount ?? current.attemptCount };
       emit('generation.statusChanged', id, withRecord({ generationId: id, from: 'pending', to: 'processing' }, row));
       return row;
     },

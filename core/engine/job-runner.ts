@@ -75,13 +75,14 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
    * cost one commit. Anything else answers null and takes run()'s full path after the commit, which
    * writes failures and resumptions in their own transactions.
    */
-  function startInClaim(job: JobRow, emit: Emit): StartedJob | null {
-    const row = ctx.store.get(job.generationId);
+  function startInClaim(job: JobRow, emit: Emit, fresh?: GenerationRow): StartedJob | null {
+    // `fresh`: the row as inserted in this very transaction (create's claim), so it need not be read.
+    const row = fresh ?? ctx.store.get(job.generationId);
     if (row === undefined || row.status !== 'pending') return null;
     const provider = ctx.providers.find(row.providerId);
     if (provider === undefined || !provider.settings.enabled) return null;
     if (ctx.log.last(row.id) !== undefined || !withinBudgetForClaim(row)) return null;
-    const started = ctx.store.start(row.id, emit, 1);
+    const started = ctx.store.start(row.id, emit, 1, row);
     if (started === undefined) return null;
     const startedAt = ctx.now();
     recordAttemptStart(started, 1, startedAt);

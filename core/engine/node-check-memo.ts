@@ -17,7 +17,8 @@ export type NodeCheckMemo = ReturnType<typeof createNodeCheckMemo>;
 export function createNodeCheckMemo() {
   const kept = new Map<string, NodeCheck>();
   return {
-    key: (parts: readonly unknown[]): string | null => plainJsonKey(parts),
+    // An absent part (no world, no catalog) is keyed as null: parsed requests hold no nulls, so the two never meet.
+    key: (parts: readonly unknown[]): string | null => plainJsonKey(parts.map((part) => part ?? null)),
     get(key: string): NodeCheck | undefined {
       const hit = kept.get(key);
       if (hit !== undefined) {

@@ -62,7 +62,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
     telemetry.prune();
     let wake = (): void => undefined;
     // Bound to the scheduler once it exists; nothing claims before scheduler.start().
-    const dispatch: EngineContext['dispatch'] = { claimWithin: () => [], launch: () => undefined };
+    const dispatch: EngineContext['dispatch'] = { claimWithin: () => [], launch: () => undefined, running: () => 0 };
     const store = createGenerationStore(db, now, bus);
     const ctx: EngineContext = {
       db,
@@ -97,6 +97,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
     wake = scheduler.wake;
     dispatch.claimWithin = scheduler.claimWithin;
     dispatch.launch = scheduler.launch;
+    dispatch.running = scheduler.activeCount;
     const flow = createGenerationFlow(ctx);
     const notices = [...opened.notices, ...reconcileAtOpen(ctx, finisher)];
     scheduler.start();

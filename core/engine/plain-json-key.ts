@@ -1,7 +1,7 @@
 // A memo key for request parts that are plain JSON data: the same text for equal data written in the same
 // key order, and null for anything a JSON text could not carry exactly — NaN, ±Infinity, -0, undefined
 // values, functions, symbols, bigints, sparse or exotic arrays, objects with a prototype other than
-// Object's (class instances, proxies of them), accessors, cycles, deep nesting. JSON.stringify would write
+// Object's (class instances, proxies of them), cycles, deep nesting. JSON.stringify would write
 // several of those as `null` or drop them, so two different values could share a key; here they simply
 // get no key, and the caller computes without the memo.
 
@@ -58,12 +58,12 @@ function writeObject(record: object, parts: string[], depth: number): boolean {
   parts.push('{');
   let first = true;
   for (const key of Object.keys(record)) {
-    const descriptor = Object.getOwnPropertyDescriptor(record, key);
-    if (descriptor === undefined || !('value' in descriptor)) return false;
     if (!first) parts.push(',');
     first = false;
     parts.push(JSON.stringify(key), ':');
-    if (!write(descriptor.value, parts, depth + 1)) return false;
+    // An accessor is read once here; one that answers differently on every read defeats any memo, and the
+    // validator reads such values defensively anyway (validation/safe-read.ts).
+    if (!write((record as Record<string, unknown>)[key], parts, depth + 1)) return false;
   }
   parts.push('}');
   return true;

@@ -142,6 +142,9 @@ function checkRequest(raw: unknown, options: PrepareOptions, partial: PreparedPa
 function resolveRequestPrompt(request: CreateGenerationRequest, config: GenerationNodeConfig, social: SocialEnforcement): ResolvedPromptInfo {
   const promptConfig = config.prompt ?? {};
   const catalog = request.catalog ?? EMPTY_CATALOG;
+  // resolvePrompt's three steps, spelled out so the template is chosen and bound once for both answers.
+  const chosen = choosePromptTemplate(promptConfig, catalog);
+  const templateVariables = listTemplateVariables(chosen.template);
   const vars: Record<string, PromptVariableValue> = {
     ...buildBuiltinVariables({
       config,
@@ -151,17 +154,14 @@ function resolveRequestPrompt(request: CreateGenerationRequest, config: Generati
       playerId: request.playerId,
       socialContext: social.context,
       world: request.world,
+      withDefaultPrompt: templateVariables.includes('default.prompt'),
     }),
     ...(promptConfig.variables ?? {}),
     ...(request.variables ?? {}),
   };
-  // resolvePrompt's three steps, spelled out so the template is chosen and bound once for both answers.
-  const chosen = choosePromptTemplate(promptConfig, catalog);
   const binding = promptBinding(promptConfig, chosen.version, vars);
   const text = renderPromptTemplate(chosen.template, binding);
-  const boundVariables = Object.fromEntries(
-    listTemplateVariables(chosen.template).map((name) => [name, String(binding[name])]),
-  );
+  const boundVariables = Object.fromEntries(templateVariables.map((name) => [name, String(binding[name])]));
   return { text, versionId: chosen.version === null ? null : chosen.version.id, source: chosen.source, boundVariables };
 }
 
@@ -189,7 +189,8 @@ export async function prepareRequest(raw: unknown, options: PrepareOptions, part
     socialContext: social.context,
   });
   Object.assign(partial, { seed, modelParams, canonicalParams });
-  const inputs = await resolveInputs(request.inputs, request.projectPath, options.media);
+  // No inputs (the common case) needs no trip through the media store, nor a turn of the microtask queue.
+  const inputs = request.inputs === undefined || request.inputs.length === 0 ? [] : await resolveInputs(request.inputs, request.projectPath, options.media);
   partial.inputs = inputs;
   const hash = reproducibleHash(canonicalParams, inputs);
   partial.hash = hash;

@@ -1,4 +1,5 @@
 import type { EngineContext } from './engine-context';
+import type { GenerationRow } from './generation-row';
 import type { Emit } from './generation-store';
 import type { ClaimedJob } from './claimed-job';
 import type { JobRunner } from './job-runner';
@@ -37,7 +38,7 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
    * attempt (runner.startInClaim). `freeing` names generations whose runs end in this transaction, so
    * their slots count as free. The caller hands the result to launch() after its commit.
    */
-  function claimWithin(emit: Emit, freeing: readonly string[] = []): ClaimedJob[] {
+  function claimWithin(emit: Emit, freeing: readonly string[] = [], fresh?: ReadonlyMap<string, GenerationRow>): ClaimedJob[] {
     if (stopped || ctx.isClosed()) return [];
     const capacity = MAX_RUNNING_PER_ENGINE - active.size + freeing.filter((id) => runner.isRunning(id)).length;
     if (capacity <= 0) return [];
@@ -65,7 +66,7 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
         }
         if (!ctx.queue.claim(job.generationId, now)) continue;
         leases.set(job.providerId, used + 1);
-        claimed.push({ job, started: runner.startInClaim(job, emit) });
+        claimed.push({ job, started: runner.startInClaim(job, emit, fresh?.get(job.generationId)) });
       }
       if (!skipped) break;
     }

@@ -46,9 +46,9 @@ function cacheable(row: GenerationRow): boolean {
 }
 
 export function createFinisher(ctx: EngineContext, settlement: Settlement) {
+  /** No wake: the terminal transaction claimed into the slot it freed (scheduler.ts claimWithin). */
   function afterTerminal(row: GenerationRow): void {
     settlement.settle(row.id, row);
-    ctx.wake();
   }
 
   /**
@@ -131,7 +131,7 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
       }
       return;
     }
-    ctx.dispatch.launch(written.after);
+    ctx.dispatch.launch(written.after ?? []);
     written.results.forEach((outcome, i) => {
       const item = batch[i]!;
       if (outcome.ok) return void followUp(outcome.value).then((ended) => item.done({ ended }), (error: unknown) => item.done({ error }));
@@ -144,8 +144,11 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
   function complete(row: GenerationRow, result: ProviderResult, also: (emit: Emit) => void): Promise<GenerationRow> {
     settlement.begin(row.id);
     return new Promise((resolve, reject) => {
-      if (completions.length === 0) setImmediate(flushCompletions);
+      // The only run of this engine has nobody to share a commit with: its result is written at once.
+      const alone = ctx.dispatch.running() <= 1 && completions.length === 0;
+      if (!alone && completions.length === 0) setImmediate(flushCompletions);
       completions.push({ row, result, also, done: (outcome) => ('ended' in outcome ? resolve(outcome.ended) : reject(outcome.error)) });
+      if (alone) flushCompletions();
     });
   }
 

@@ -14,6 +14,8 @@ export type BuiltinVariablesInput = {
   /** The enforced social context (social.md §6), not the authored one. */
   socialContext?: GenerationSocialContext | null;
   world?: { stylePresetId?: string | null } | null;
+  /** false when the template does not use `default.prompt`, so the structured default is not built. */
+  withDefaultPrompt?: boolean;
 };
 
 export function buildBuiltinVariables(input: BuiltinVariablesInput): Record<string, PromptVariableValue> {
@@ -57,6 +59,7 @@ export function buildBuiltinVariables(input: BuiltinVariablesInput): Record<stri
   text('social.band', social?.intimacyBand);
   text('social.rating', social?.contentRating);
   text('world.stylePresetId', input.world?.stylePresetId);
+  if (input.withDefaultPrompt === false) return vars;
   vars['default.prompt'] = buildDefaultPrompt({
     config,
     fromScene: input.fromScene,

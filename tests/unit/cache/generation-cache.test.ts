@@ -37,6 +37,9 @@ describe('the generation cache', () => {
     await cache.write(entry());
     expect(await cache.read(scope)).toEqual(entry());
     expect(await cache.read({ ...scope, nodeId: 'other' })).toBeUndefined();
+    // The synchronous read of create()'s hot path sees exactly what keyv wrote and reads.
+    expect(cache.readNow(scope)).toEqual(await cache.read(scope));
+    expect(cache.readNow({ ...scope, nodeId: 'other' })).toBeUndefined();
     const row = db.prepare('SELECT key, expiresAt FROM cache_entries').get() as { key: string; expiresAt: number };
     expect(row.expiresAt).toBe(2_000_000);
     expect(row.key).toContain('"p","n"');

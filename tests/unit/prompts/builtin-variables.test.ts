@@ -95,6 +95,13 @@ describe('buildBuiltinVariables', () => {
     });
   });
 
+  it('skips building the default prompt when the caller says its template does not use it', () => {
+    const bare: GenerationNodeConfig = { generationType: 'dialogue', purpose: 'adaptive', strategy: 'once', fallback: { mode: 'skip' } };
+    const vars = buildBuiltinVariables({ config: bare, withDefaultPrompt: false });
+    expect(Object.keys(vars).sort()).toEqual(['generationType', 'purpose']);
+    expect(resolvePrompt({ inline: 'A {{purpose}} line.' }, { families: [], versions: [] }, vars).text).toBe('A adaptive line.');
+  });
+
   it('leaves an unbound built-in for the renderer to report', () => {
     const vars = buildBuiltinVariables({ config });
     expect(() => resolvePrompt({ inline: '{{default.prompt}} Ends {{toScene.mood}}.' }, { families: [], versions: [] }, vars)).toThrow(
