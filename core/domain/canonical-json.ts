@@ -115,7 +115,59 @@ function encodeObject(record: Record<string, unknown>, walk: Walk): string {
 
 /** The canonical text of a JSON-like value; `NaN`, `±Infinity`, functions, symbols and cycles throw GEN_BAD_REQUEST. */
 export function canonicalJson(value: unknown): string {
+  // Hashing runs on every create: the plain values it almost always meets take a walk that keeps no path and
+  // no ancestor set; anything else (and every error, which must name its path) takes the full walk.
+  const fast = value === undefined ? null : fastEncode(value, 0);
+  if (fast !== null) return fast;
   const walk: Walk = { ancestors: new Set(), path: [] };
   if (value === undefined) throw badValue(walk, 'cannot be encoded as JSON (undefined)');
   return encode(value, walk);
+}
+
+const FAST_MAX_DEPTH = 64;
+
+/** encode() for well-formed values, or null where encode() would throw or the depth suggests a cycle. */
+function fastEncode(value: unknown, depth: number): string | null {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      if (!Number.isFinite(value)) return null;
+      if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? String(value === 0 ? 0 : value) : BigInt(value).toString();
+      return String(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return value.toString();
+    case 'object': {
+      if (value === null) return 'null';
+      if (depth >= FAST_MAX_DEPTH) return null;
+      if (Array.isArray(value)) {
+        const items = value as unknown[];
+        const parts: string[] = [];
+        for (let i = 0; i < items.length; i += 1) {
+          if (!Object.hasOwn(items, i)) return null; // a hole: encode() skips it, as forEach does
+          const item = items[i];
+          const text = item === undefined ? 'null' : fastEncode(item, depth + 1);
+          if (text === null) return null;
+          parts.push(text);
+        }
+        return `[${parts.join(',')}]`;
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      keys.sort(keys.some((key) => BEYOND_BMP_ORDER.test(key)) ? compareCodePoints : undefined);
+      const parts: string[] = [];
+      for (const key of keys) {
+        const child = record[key];
+        if (child === undefined) continue;
+        const text = fastEncode(child, depth + 1);
+        if (text === null) return null;
+        parts.push(`${quote(key)}:${text}`);
+      }
+      return `{${parts.join(',')}}`;
+    }
+    default:
+      return null;
+  }
 }

@@ -19,7 +19,9 @@ function trimmed(value: string | undefined): string | undefined {
 }
 
 function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
 }
 
 function cleanList(list: readonly string[] | undefined, sort: boolean): string[] | undefined {

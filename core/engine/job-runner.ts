@@ -11,7 +11,7 @@ import { runExchange } from './provider-exchange';
 import { LEASE_RENEW_MS, type JobRow } from './queue-store';
 import { attemptTimeoutMs } from './retry-policy';
 import { boundedSignal } from './bounded-signal';
-import { storedConfig, type Finisher } from './terminal-writes';
+import { storedTimeoutMs, type Finisher } from './terminal-writes';
 import { createAttemptOutcomes, emptyFinish, interruptedError } from './attempt-outcomes';
 
 // engine.md §3 dispatch and generation.md §13: one claimed job, one attempt (or a resumed poll).
@@ -129,8 +129,7 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
     resumeJobId: string | null,
     recordedAt: number | null,
   ): Promise<void> {
-    const config = storedConfig(row);
-    const timeoutMs = attemptTimeoutMs(config, provider.settings.timeoutMs);
+    const timeoutMs = attemptTimeoutMs(storedTimeoutMs(row), provider.settings.timeoutMs);
     const started = recordedAt ?? ctx.now();
     const deadlineAt = started + timeoutMs;
     if (resumeJobId === null && recordedAt === null) {

@@ -37,9 +37,17 @@ export function createProviderRegistry(options: {
   const file = join(options.dataDir, PROVIDERS_FILE);
   let configs = withLocalPreview(options.providers ?? readProvidersFile(file));
 
+  // Configs are replaced, never changed, so each one's resolution is computed once (the scheduler and the
+  // runner resolve providers for every job).
+  const resolved = new WeakMap<ProviderConfig, ResolvedProvider>();
   function resolve(config: ProviderConfig): ResolvedProvider {
-    const adapter = options.adapters(config.kind);
-    return { config, adapter, settings: effectiveProviderSettings(config), capabilities: adapter.capabilities(config) };
+    let provider = resolved.get(config);
+    if (provider === undefined) {
+      const adapter = options.adapters(config.kind);
+      provider = { config, adapter, settings: effectiveProviderSettings(config), capabilities: adapter.capabilities(config) };
+      resolved.set(config, provider);
+    }
+    return provider;
   }
 
   function notFound(providerId: string): GenError {

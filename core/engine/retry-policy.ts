@@ -9,8 +9,9 @@ export function maxAttempts(config: GenerationNodeConfig | undefined): number {
   return fallback?.mode === 'retry' ? Math.max(1, Math.min(10, fallback.maxRetries ?? 3)) : 1;
 }
 
-export function attemptTimeoutMs(config: GenerationNodeConfig | undefined, providerTimeoutMs: number): number {
-  return Math.max(1000, config?.fallback?.timeoutMs ?? providerTimeoutMs);
+/** The node's fallback.timeoutMs (storedTimeoutMs), else the provider's, never under 1 s. */
+export function attemptTimeoutMs(nodeTimeoutMs: number | undefined, providerTimeoutMs: number): number {
+  return Math.max(1000, nodeTimeoutMs ?? providerTimeoutMs);
 }
 
 /** n = failed attempts so far: min(8000, 500 × 2^(n−1)) × (1 − 0.25 × random). */

@@ -43,7 +43,8 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
     const capacity = MAX_RUNNING_PER_ENGINE - active.size + freeing.filter((id) => runner.isRunning(id)).length;
     if (capacity <= 0) return [];
     const now = ctx.now();
-    if (!ctx.queue.hasCandidate(now)) return [];
+    // Jobs inserted in this very transaction are candidates already; otherwise a cheap look first.
+    if ((fresh === undefined || fresh.size === 0) && !ctx.queue.hasCandidate(now)) return [];
     const leases = ctx.queue.liveLeasesByProvider(now);
     // A removed or disabled provider takes no slot: its jobs only fail at dispatch.
     const limitOf = (providerId: string) => {

@@ -25,6 +25,16 @@ export function storedConfig(row: GenerationRow): GenerationNodeConfig | undefin
   return parsed.success ? parsed.data : undefined;
 }
 
+/**
+ * The attempt timeout a stored config asks for (fallback.timeoutMs), read without parsing the whole config:
+ * it was validated when the generation was created, and every attempt needs only this one field.
+ */
+export function storedTimeoutMs(row: GenerationRow): number | undefined {
+  const request = JSON.parse(row.request) as { config?: { fallback?: { timeoutMs?: unknown } } };
+  const timeoutMs = request.config?.fallback?.timeoutMs;
+  return typeof timeoutMs === 'number' && Number.isInteger(timeoutMs) && timeoutMs > 0 ? timeoutMs : undefined;
+}
+
 function toSceneIdOf(row: GenerationRow): string | null {
   const request = JSON.parse(row.request) as { toScene?: { id?: string } };
   return request.toScene?.id ?? null;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attemptTimeoutMs, backoffDelayMs, maxAttempts, retryDelayMs } from '../../../core/engine';
+import type { GenerationRow } from '../../../core/engine/generation-row';
+import { storedTimeoutMs } from '../../../core/engine/terminal-writes';
 
 const config = (fallback: Record<string, unknown>) => ({ generationType: 'dialogue', purpose: 'adaptive', strategy: 'once', fallback }) as never;
 
@@ -34,8 +36,17 @@ describe('the attempt policy of generation.md §13.1', () => {
   });
 
   it('uses the node timeout, else the provider one, never below 1000 ms', () => {
-    expect(attemptTimeoutMs(config({ mode: 'skip', timeoutMs: 100 }), 30_000)).toBe(1000);
-    expect(attemptTimeoutMs(config({ mode: 'skip', timeoutMs: 4500 }), 30_000)).toBe(4500);
-    expect(attemptTimeoutMs(config({ mode: 'skip' }), 30_000)).toBe(30_000);
+    expect(attemptTimeoutMs(100, 30_000)).toBe(1000);
+    expect(attemptTimeoutMs(4500, 30_000)).toBe(4500);
+    expect(attemptTimeoutMs(undefined, 30_000)).toBe(30_000);
+  });
+
+  it('reads the timeout of a stored config as the full config parse would', () => {
+    const stored = (fallback: unknown) => ({ request: JSON.stringify({ config: { fallback } }) }) as GenerationRow;
+    expect(storedTimeoutMs(stored({ mode: 'skip', timeoutMs: 4500 }))).toBe(4500);
+    expect(storedTimeoutMs(stored({ mode: 'skip' }))).toBeUndefined();
+    expect(storedTimeoutMs(stored({ mode: 'skip', timeoutMs: 'soon' }))).toBeUndefined();
+    expect(storedTimeoutMs(stored(undefined))).toBeUndefined();
+    expect(storedTimeoutMs({ request: '{}' } as GenerationRow)).toBeUndefined();
   });
 });

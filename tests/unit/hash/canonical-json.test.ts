@@ -109,6 +109,13 @@ describe('canonicalJson: Python-compatible text', () => {
     expect(badRequest(() => canonicalJson([Symbol('s')])).message).toBe("Invalid request: '0' cannot be encoded as JSON (symbol).");
   });
 
+  it('gives deep values and arrays with holes the same text through the full walk', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i += 1) deep = { a: deep };
+    expect(canonicalJson(deep)).toBe(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`);
+    expect(canonicalJson({ holes: new Array(2) })).toBe('{"holes":[]}');
+  });
+
   it('allows the same object twice when it is not an ancestor', () => {
     const shared = { x: 1 };
     expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
