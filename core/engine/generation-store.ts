@@ -62,7 +62,7 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
   const toTerminal = db.prepare(
     `UPDATE generations SET status = @to, completedAt = @at, updatedAt = @at, result = @result, errorCode = @errorCode,
        errorClass = @errorClass, errorMessage = @errorMessage, progress = CASE WHEN @to = 'completed' THEN 1 ELSE progress END
-     WHERE id = @id AND status = @from`,
+     WHERE id = @id AND status = @from RETURNING *`,
   );
   const setJobId = db.prepare<[string | null, number, string]>(
     "UPDATE generations SET providerJobId = ?, updatedAt = ? WHERE id = ? AND status = 'processing'",
@@ -236,7 +236,8 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
      */
     terminate(id: string, from: GenerationStatus, to: GenerationStatus, fields: TerminalFields, emit: Emit): GenerationRow {
       assertTransition(id, from, to);
-      const changes = toTerminal.run({
+      // RETURNING hands back the ended row, so it is not read again.
+      const row = toTerminal.get({
         id,
         from,
         to,
@@ -245,14 +246,13 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
         errorCode: fields.errorCode ?? null,
         errorClass: fields.errorClass ?? null,
         errorMessage: fields.errorMessage ?? null,
-      }).changes;
-      if (changes === 0) {
+      }) as GenerationRow | undefined;
+      if (row === undefined) {
         const current = selectRow.get(id);
         throw invalidTransition(id, (current?.status ?? from) as GenerationStatus, to);
       }
       insertSample.run(id);
       deleteJob.run(id);
-      const row = mustGet(id);
       const data = withRecord({ generationId: id, from, to }, row);
       if (row.errorCode !== null) data.errorCode = row.errorCode;
       emit('generation.statusChanged', id, data);
