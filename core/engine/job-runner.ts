@@ -81,7 +81,8 @@ export function createJobRunner(ctx: EngineContext, finisher: Finisher) {
     if (row === undefined || row.status !== 'pending') return null;
     const provider = ctx.providers.find(row.providerId);
     if (provider === undefined || !provider.settings.enabled) return null;
-    if (ctx.log.last(row.id) !== undefined || !withinBudgetForClaim(row)) return null;
+    // A row inserted in this transaction has no attempts, and its budget was checked by that insert (step 10).
+    if (fresh === undefined && (ctx.log.last(row.id) !== undefined || !withinBudgetForClaim(row))) return null;
     const started = ctx.store.start(row.id, emit, 1, row);
     if (started === undefined) return null;
     const startedAt = ctx.now();

@@ -5,9 +5,25 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+// Random bytes are drawn from the OS in blocks: one call per id costs more than the rest of making it.
+const RANDOM_BLOCK_BYTES = 4096;
+
 export function createUlidFactory(now: () => number): () => string {
   let lastTime = -1;
   let lastRandom: number[] = [];
+  let block = randomBytes(RANDOM_BLOCK_BYTES);
+  let offset = 0;
+
+  function randomDigits(): number[] {
+    if (offset + 16 > block.length) {
+      block = randomBytes(RANDOM_BLOCK_BYTES);
+      offset = 0;
+    }
+    const digits: number[] = [];
+    for (let i = 0; i < 16; i += 1) digits.push((block[offset + i] as number) % 32);
+    offset += 16;
+    return digits;
+  }
 
   return function nextUlid(): string {
     const time = now();
@@ -15,7 +31,7 @@ export function createUlidFactory(now: () => number): () => string {
       lastRandom = increment(lastRandom);
     } else {
       lastTime = time;
-      lastRandom = [...randomBytes(16)].map((b) => b % 32);
+      lastRandom = randomDigits();
     }
     return encodeTime(Math.max(time, lastTime)) + lastRandom.map((d) => ALPHABET[d]).join('');
   };
