@@ -1,6 +1,7 @@
 import { DEFAULT_GENERATION_PRIORITY, GenError, type ContentRating, type CreateGenerationResult } from '../domain';
 import { clampContentRating, type SocialEnforcement } from '../social';
 import { isoTime } from '../storage';
+import type { CacheEntry, CacheScope } from '../cache';
 import type { EngineContext } from './engine-context';
 import { flightWait } from './flight-wait';
 import { completedRowToGeneration, rowToGeneration, type GenerationRow } from './generation-row';
@@ -10,7 +11,6 @@ import { createNodeCheckMemo } from './node-check-memo';
 import { prepareRequest, type Prepared } from './prepare-request';
 import type { ResolvedProvider } from './provider-registry';
 import { buildProviderJob } from './provider-job';
-import type { CacheEntry, CacheScope } from '../cache';
 import type { ClaimedJob } from './claimed-job';
 import { buildWhy, createReuseFinder, rowMediaPresent, type DedupScope, type Skipped } from './reuse';
 
@@ -262,8 +262,10 @@ export function createGenerationFlow(ctx: EngineContext) {
     return reuse(outcome.row, why('dedup', reason, { matchedGenerationId: outcome.row.id }), reason === 'in_flight' ? 'in_flight_join' : 'dedup_hit', prepared);
   }
 
-  /** §8: at most one of hit, miss or stale is recorded per lookup. */
-  /** Synchronous but for the removal of an entry that can never be served again (then a promise). */
+  /**
+   * §8: at most one of hit, miss or stale is recorded per lookup. Synchronous but for the removal of an
+   * entry that can never be served again (then a promise).
+   */
   function lookupCache(
     prepared: Prepared,
     cacheScope: CacheScope,

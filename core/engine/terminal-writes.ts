@@ -109,7 +109,8 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
 
   // Results that arrive together (several runs answered within one turn of the event loop) are written in one
   // transaction (group commit, generation-store.ts commitEach): a commit costs more than the writes of one
-  // completion, and a busy engine finishes several at a time. A lone result waits one turn (setImmediate).
+  // completion, and a busy engine finishes several at a time. The result of the only run is written at once;
+  // others wait one turn (setImmediate) for company.
   type PendingCompletion = {
     row: GenerationRow;
     result: ProviderResult;
