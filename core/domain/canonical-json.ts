@@ -56,11 +56,21 @@ function badValue(walk: Walk, issue: string): GenError {
   return new GenError('GEN_BAD_REQUEST', `Invalid request: '${path}' ${issue}.`, { issues: [{ path, message: issue }] });
 }
 
-function numberText(n: number, walk: Walk): string {
-  if (!Number.isFinite(n)) throw badValue(walk, `is not a finite number (${String(n)})`);
-  // Integers print as Python prints ints: never in exponent form (JavaScript switches at 1e21); -0 is 0.
+/** A finite number as Python prints it: integers never in exponent form (JavaScript switches at 1e21); -0 is 0. */
+function finiteNumberText(n: number): string {
   if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n === 0 ? 0 : n) : BigInt(n).toString();
   return String(n);
+}
+
+function numberText(n: number, walk: Walk): string {
+  if (!Number.isFinite(n)) throw badValue(walk, `is not a finite number (${String(n)})`);
+  return finiteNumberText(n);
+}
+
+/** An object's keys in code-point order. UTF-16 order (the default sort) equals it unless a key holds a unit at or above U+D800. */
+function sortedKeys(record: object): string[] {
+  const keys = Object.keys(record);
+  return keys.sort(keys.some((key) => BEYOND_BMP_ORDER.test(key)) ? compareCodePoints : undefined);
 }
 
 function encode(value: unknown, walk: Walk): string {
@@ -100,10 +110,7 @@ function encodeArray(items: readonly unknown[], walk: Walk): string {
 
 function encodeObject(record: Record<string, unknown>, walk: Walk): string {
   const parts: string[] = [];
-  const keys = Object.keys(record);
-  // UTF-16 order (the default sort) equals code-point order unless a key holds a unit at or above U+D800.
-  keys.sort(keys.some((key) => BEYOND_BMP_ORDER.test(key)) ? compareCodePoints : undefined);
-  for (const key of keys) {
+  for (const key of sortedKeys(record)) {
     const child = record[key];
     if (child === undefined) continue;
     walk.path.push(key);
@@ -132,9 +139,7 @@ function fastEncode(value: unknown, depth: number): string | null {
     case 'string':
       return quote(value);
     case 'number':
-      if (!Number.isFinite(value)) return null;
-      if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? String(value === 0 ? 0 : value) : BigInt(value).toString();
-      return String(value);
+      return Number.isFinite(value) ? finiteNumberText(value) : null;
     case 'boolean':
       return value ? 'true' : 'false';
     case 'bigint':
@@ -155,10 +160,8 @@ function fastEncode(value: unknown, depth: number): string | null {
         return `[${parts.join(',')}]`;
       }
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record);
-      keys.sort(keys.some((key) => BEYOND_BMP_ORDER.test(key)) ? compareCodePoints : undefined);
       const parts: string[] = [];
-      for (const key of keys) {
+      for (const key of sortedKeys(record)) {
         const child = record[key];
         if (child === undefined) continue;
         const text = fastEncode(child, depth + 1);

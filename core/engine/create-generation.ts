@@ -8,6 +8,7 @@ import { completedRowToGeneration, rowToGeneration, type GenerationRow } from '.
 import type { Emit } from './generation-store';
 import { newGenerationRow } from './new-generation-row';
 import { createNodeCheckMemo } from './node-check-memo';
+import { createTurnBatch } from './turn-batch';
 import { prepareRequest, type Prepared } from './prepare-request';
 import type { ResolvedProvider } from './provider-registry';
 import { buildProviderJob } from './provider-job';
@@ -120,25 +121,20 @@ export function createGenerationFlow(ctx: EngineContext) {
     prepared: Prepared;
     flightKey: string;
     existing: () => FlightOutcome | undefined;
-    done?: (outcome: { value: FlightOutcome | undefined } | { error: unknown }) => void;
+    done: (outcome: { value: FlightOutcome | undefined } | { error: unknown }) => void;
   };
-  let inserts: PendingInsert[] = [];
+  // A create alone in flight has nobody to share a commit with: it is written at once.
+  const inserts = createTurnBatch<PendingInsert>(flushInserts, () => creating <= 1);
 
-  function insertSoon(item: PendingInsert): Promise<FlightOutcome | undefined> {
+  function insertSoon(item: Omit<PendingInsert, 'done'>): Promise<FlightOutcome | undefined> {
     return new Promise((resolve, reject) => {
-      // A create alone in flight has nobody to share a commit with: it is written at once.
-      const alone = creating <= 1 && inserts.length === 0;
-      if (!alone && inserts.length === 0) setImmediate(flushInserts);
-      inserts.push({ ...item, done: (outcome) => ('value' in outcome ? resolve(outcome.value) : reject(outcome.error)) });
-      if (alone) flushInserts();
+      inserts.add({ ...item, done: (outcome) => ('value' in outcome ? resolve(outcome.value) : reject(outcome.error)) });
     });
   }
 
-  function flushInserts(): void {
-    const batch = inserts;
-    inserts = [];
+  function flushInserts(batch: PendingInsert[]): void {
     if (ctx.isClosed()) {
-      for (const item of batch) item.done?.({ error: new GenError('GEN_ENGINE_CLOSED', 'The engine is closed.', {}) });
+      for (const item of batch) item.done({ error: new GenError('GEN_ENGINE_CLOSED', 'The engine is closed.', {}) });
       return;
     }
     const created = new Map<string, GenerationRow>();
@@ -159,13 +155,13 @@ export function createGenerationFlow(ctx: EngineContext) {
         (emit) => ctx.dispatch.claimWithin(emit, [], created),
       );
     } catch (error) {
-      for (const item of batch) item.done?.({ error });
+      for (const item of batch) item.done({ error });
       return;
     }
     // No wake: the transaction already claimed what a wake would (the slots are full otherwise, and the next
     // terminal transition claims into the slot it frees).
     ctx.dispatch.launch(written.after ?? []);
-    written.results.forEach((r, i) => batch[i]!.done?.(r.ok ? { value: r.value } : { error: r.error }));
+    written.results.forEach((r, i) => batch[i]!.done(r.ok ? { value: r.value } : { error: r.error }));
   }
 
   /** Steps 10–11: the budget check and the new row (insert-only fields), for the request as prepared. */

@@ -1,5 +1,6 @@
 import type { Generation, GenerationInput, GenerationResult, GenerationSocialContext } from '../domain';
 import { isoTime } from '../storage';
+import { deepFreeze } from './deep-freeze';
 
 // The `generations` table row (engine.md §4.2) and its mapping to the record of generation.md §3.
 export type GenerationRow = {
@@ -73,14 +74,6 @@ function parseParts(row: GenerationRow): JsonParts {
 // A completed row never changes, and reuse hands the same kept row out again and again: its JSON columns are
 // parsed once and shared, frozen, by every record made from it (a caller can read them, never change them).
 const sharedParts = new WeakMap<GenerationRow, JsonParts>();
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /** rowToGeneration for a kept completed row (generation-store.ts), sharing its parsed, frozen JSON parts. */
 export function completedRowToGeneration(row: GenerationRow): Generation {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Generation, GenerationResult, GenerationStatus } from '../domain';
-import type { GenError } from '../domain';
+import { isGenError, type GenError } from '../domain';
 import { toStorageError, isoTime } from '../storage';
 import type { EngineEvent, EventBus } from './event-bus';
 import { GENERATION_COLUMNS, rowToGeneration, type GenerationRow } from './generation-row';
@@ -115,14 +115,18 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
     };
   }
 
-  /** Runs `fn` in one transaction, then publishes its events; storage failures become GenErrors. */
-  function commit<T>(operation: string, fn: (emit: Emit) => T): T {
+  /**
+   * One IMMEDIATE transaction around `fn`, which emits into `queue` with the timeline counters `seqs`; the
+   * queued events are published after the commit; storage failures become GenErrors.
+   */
+  function transact<T>(operation: string, fn: (queue: EngineEvent[], seqs: Map<string, number>) => T): T {
     const queue: EngineEvent[] = [];
     const parentSeqs = openSeqs;
-    openSeqs = parentSeqs ?? new Map();
+    const seqs = parentSeqs ?? new Map<string, number>();
+    openSeqs = seqs;
     let result: T;
     try {
-      result = db.transaction(() => fn(emitInto(queue, openSeqs ?? new Map()))).immediate();
+      result = db.transaction(() => fn(queue, seqs)).immediate();
     } catch (error) {
       throw toStorageError(error, operation);
     } finally {
@@ -131,6 +135,13 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
     for (const event of queue) bus.publish(event);
     return result;
   }
+
+  /** Runs `fn` in one transaction, then publishes its events; storage failures become GenErrors. */
+  function commit<T>(operation: string, fn: (emit: Emit) => T): T {
+    return transact(operation, (queue, seqs) => fn(emitInto(queue, seqs)));
+  }
+
+  type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: GenError };
 
   /**
    * One transaction for several independent changes (group commit): each runs in its own savepoint, so one
@@ -143,12 +154,8 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
     items: readonly I[],
     each: (item: I, emit: Emit) => R,
     after: (emit: Emit) => A,
-  ): { results: Array<{ ok: true; value: R } | { ok: false; error: GenError }>; after: A | null } {
-    const queue: EngineEvent[] = [];
-    const parentSeqs = openSeqs;
-    const seqs = parentSeqs ?? new Map<string, number>();
-    openSeqs = seqs;
-    const savepointed = (item: I): { ok: true; value: R } | { ok: false; error: GenError } => {
+  ): { results: Array<ItemOutcome<R>>; after: A | null } {
+    const savepointed = (item: I, queue: EngineEvent[], seqs: Map<string, number>): ItemOutcome<R> => {
       const itemEvents: EngineEvent[] = [];
       try {
         const value = db.transaction(() => each(item, emitInto(itemEvents, seqs)))();
@@ -160,23 +167,18 @@ export function createGenerationStore(db: Database.Database, now: () => number, 
         return { ok: false, error: toStorageError(error, operation) };
       }
     };
-    let outcome: { results: Array<{ ok: true; value: R } | { ok: false; error: GenError }>; after: A | null };
     try {
-      outcome = db
-        .transaction(() => {
-          const results =
-            items.length === 1 ? [{ ok: true as const, value: each(items[0] as I, emitInto(queue, seqs)) }] : items.map(savepointed);
-          return { results, after: after(emitInto(queue, seqs)) };
-        })
-        .immediate();
+      return transact(operation, (queue, seqs) => {
+        const results: Array<ItemOutcome<R>> =
+          items.length === 1
+            ? [{ ok: true, value: each(items[0] as I, emitInto(queue, seqs)) }]
+            : items.map((item) => savepointed(item, queue, seqs));
+        return { results, after: after(emitInto(queue, seqs)) };
+      });
     } catch (error) {
-      if (items.length !== 1) throw toStorageError(error, operation);
-      return { results: [{ ok: false, error: toStorageError(error, operation) }], after: null };
-    } finally {
-      openSeqs = parentSeqs;
+      if (items.length !== 1 || !isGenError(error)) throw error;
+      return { results: [{ ok: false, error }], after: null };
     }
-    for (const event of queue) bus.publish(event);
-    return outcome;
   }
 
   // A completed row never changes again (status-machine.ts: completed is terminal; the insert-only trigger

@@ -1,6 +1,7 @@
 import type { GenerationNodeConfig } from '../domain';
 import type { ValidationResult } from '../validation';
 import { plainJsonKey } from './plain-json-key';
+import { deepFreeze } from './deep-freeze';
 
 // generation.md §11 step 1 for a node asked again and again — a game asks the same node for every player
 // and every scene visit, with only the variables changing. The validator's verdict and the parsed config
@@ -33,12 +34,4 @@ export function createNodeCheckMemo() {
       kept.set(key, deepFreeze(check));
     },
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

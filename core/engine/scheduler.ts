@@ -39,12 +39,21 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
    * their slots count as free. The caller hands the result to launch() after its commit.
    */
   function claimWithin(emit: Emit, freeing: readonly string[] = [], fresh?: ReadonlyMap<string, GenerationRow>): ClaimedJob[] {
-    if (stopped || ctx.isClosed()) return [];
-    const capacity = MAX_RUNNING_PER_ENGINE - active.size + freeing.filter((id) => runner.isRunning(id)).length;
-    if (capacity <= 0) return [];
-    const now = ctx.now();
+    const capacity = freeSlots(freeing);
     // Jobs inserted in this very transaction are candidates already; otherwise a cheap look first.
-    if ((fresh === undefined || fresh.size === 0) && !ctx.queue.hasCandidate(now)) return [];
+    if (capacity <= 0 || ((fresh === undefined || fresh.size === 0) && !ctx.queue.hasCandidate(ctx.now()))) return [];
+    return claimInto(emit, capacity, fresh);
+  }
+
+  /** Slots free for new runs, the runs ending in the caller's transaction (`freeing`) counted as free. */
+  function freeSlots(freeing: readonly string[]): number {
+    if (stopped || ctx.isClosed()) return 0;
+    return MAX_RUNNING_PER_ENGINE - active.size + freeing.filter((id) => runner.isRunning(id)).length;
+  }
+
+  /** Claims up to `capacity` jobs inside the caller's write transaction, in the order of engine.md §3. */
+  function claimInto(emit: Emit, capacity: number, fresh?: ReadonlyMap<string, GenerationRow>): ClaimedJob[] {
+    const now = ctx.now();
     const leases = ctx.queue.liveLeasesByProvider(now);
     // A removed or disabled provider takes no slot: its jobs only fail at dispatch.
     const limitOf = (providerId: string) => {
@@ -94,8 +103,8 @@ export function createScheduler(ctx: EngineContext, runner: JobRunner) {
     let claimed: ClaimedJob[];
     try {
       // A queue with nothing claimable is seen by a read, without opening a write transaction.
-      const capacity = MAX_RUNNING_PER_ENGINE - active.size;
-      claimed = capacity > 0 && ctx.queue.hasCandidate(ctx.now()) ? ctx.store.commit('claim jobs', (emit) => claimWithin(emit)) : [];
+      const capacity = freeSlots([]);
+      claimed = capacity > 0 && ctx.queue.hasCandidate(ctx.now()) ? ctx.store.commit('claim jobs', (emit) => claimInto(emit, capacity)) : [];
     } catch (error) {
       console.error('genweave: the scheduler could not claim jobs', error);
       return;

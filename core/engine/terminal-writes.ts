@@ -13,6 +13,7 @@ import type { Emit } from './generation-store';
 import { fallbackResult } from './fallback';
 import type { CacheEntry } from '../cache';
 import type { ClaimedJob } from './claimed-job';
+import { createTurnBatch } from './turn-batch';
 
 // generation.md §11 steps 14–16 and §13.2: the writes that end a generation, then the cache write,
 // then telemetry.updated, then the settle signal that `wait()` resolves on.
@@ -109,19 +110,17 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
 
   // Results that arrive together (several runs answered within one turn of the event loop) are written in one
   // transaction (group commit, generation-store.ts commitEach): a commit costs more than the writes of one
-  // completion, and a busy engine finishes several at a time. The result of the only run is written at once;
-  // others wait one turn (setImmediate) for company.
+  // completion, and a busy engine finishes several at a time (turn-batch.ts).
   type PendingCompletion = {
     row: GenerationRow;
     result: ProviderResult;
     also: (emit: Emit) => void;
     done: (outcome: { ended: GenerationRow } | { error: unknown }) => void;
   };
-  let completions: PendingCompletion[] = [];
+  // The result of the only run of this engine has nobody to share a commit with: it is written at once.
+  const completions = createTurnBatch<PendingCompletion>(flushCompletions, () => ctx.dispatch.running() <= 1);
 
-  function flushCompletions(): void {
-    const batch = completions;
-    completions = [];
+  function flushCompletions(batch: PendingCompletion[]): void {
     let written: ReturnType<typeof ctx.store.commitEach<PendingCompletion, GenerationRow, ClaimedJob[]>>;
     try {
       written = ctx.store.commitEach(
@@ -155,11 +154,7 @@ export function createFinisher(ctx: EngineContext, settlement: Settlement) {
   function complete(row: GenerationRow, result: ProviderResult, also: (emit: Emit) => void): Promise<GenerationRow> {
     settlement.begin(row.id);
     return new Promise((resolve, reject) => {
-      // The only run of this engine has nobody to share a commit with: its result is written at once.
-      const alone = ctx.dispatch.running() <= 1 && completions.length === 0;
-      if (!alone && completions.length === 0) setImmediate(flushCompletions);
-      completions.push({ row, result, also, done: (outcome) => ('ended' in outcome ? resolve(outcome.ended) : reject(outcome.error)) });
-      if (alone) flushCompletions();
+      completions.add({ row, result, also, done: (outcome) => ('ended' in outcome ? resolve(outcome.ended) : reject(outcome.error)) });
     });
   }
 
